@@ -1,0 +1,40 @@
+# Kennisplein Goed Werk: every developer and editor command. `make help` lists them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install systeem serve build controleer test bench clean
+
+help: ## Toon alle opdrachten
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Installeer alles wat de site nodig heeft (in .venv)
+
+systeem: ## Installeer Chromium, Java en poppler voor de tests (Debian/Ubuntu, als root)
+	sh scripts/installeer-systeem.sh
+
+serve: $(STAMP) ## Bekijk de site op http://127.0.0.1:8000, ververst bij elke wijziging
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
+
+build: $(STAMP) ## Bouw de site streng (elke waarschuwing is een fout) in site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean
+
+controleer: $(STAMP) ## Controleer alleen de gegevens in data/
+	$(BIN)/kennisplein controleer
+
+test: $(STAMP) systeem ## Installeer alles en draai alle tests
+	$(BIN)/pytest
+
+bench: $(STAMP) ## Meet bouwtijd, validatie en paginagewicht met synthetische data
+	$(BIN)/python -m kennisplein.bench
+
+clean: ## Verwijder de gebouwde site en de virtuele omgeving
+	rm -rf site $(VENV)

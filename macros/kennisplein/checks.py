@@ -1,0 +1,320 @@
+"""Check loaded data files: JSON Schema first, then the rules a schema cannot express.
+
+Every check adds to one list of problems; nothing stops at the first one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .loading import LoadedFile
+from .problems import Problem
+from .vocabularies import MAANDEN
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+# English (and common misspelled) field names editors type, with the Dutch field meant.
+_ENGLISH = {
+    "title": "titel", "text": "tekst", "theme": "thema", "date": "datum", "rounds": "rondes",
+    "sources": "herkomst", "source": "herkomst", "keywords": "trefwoorden", "tags": "trefwoorden",
+    "location": "locatie", "participants": "deelnemers", "facilitators": "begeleiders",
+    "region": "regio", "kind": "soort", "type": "soort", "for": "voor", "cards": "kaarten",
+    "card": "kaart", "quotes": "citaten", "quote": "citaten", "name": "naam", "content": "inhoud",
+    "heading": "kop", "section": "sectie", "organisation": "organisatie", "organization": "organisatie",
+    "place": "plaats", "city": "plaats", "habits": "gewoontes", "points": "punten", "year": "jaar",
+    "authors": "auteurs", "author": "auteurs", "publisher": "uitgever", "closing": "afsluiting",
+    "introduction": "inleiding", "intro": "inleiding", "number": "aantal", "description": "omschrijving",
+    "variants": "varianten", "bronnen": "herkomst", "kaarten": "kaart",
+}
+
+_TYPE_NAMES = {
+    "string": "een tekst", "array": "een lijst", "object": "een blok met velden",
+    "integer": "een geheel getal", "number": "een getal", "boolean": "true of false",
+    "null": "leeg",
+}
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_DUTCH_DATE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
+
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)")
+_HTML_TAG = re.compile(r"<\s*(/?[a-zA-Z][a-zA-Z0-9]*|!--)")
+_SAFE_SCHEMES = ("https:", "mailto:")
+
+
+# --- schemas -------------------------------------------------------------------------------
+
+@cache
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    schema = _registry().contents(f"{kind}.schema.json")
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def schema_problems(loaded: LoadedFile, kind: str) -> list[Problem]:
+    """Every schema violation of one file, in Dutch."""
+    problems = []
+    for error in validator(kind).iter_errors(loaded.value):
+        problems.extend(_translate(error, loaded))
+    return problems
+
+
+def _field(path: tuple) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return names[-1] if names else "het bestand"
+
+
+def _suggest(word: str, options: Iterable[str]) -> str | None:
+    options = list(options)
+    if _ENGLISH.get(word) in options:
+        return _ENGLISH[word]
+    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _kebab(text: str) -> str:
+    text = text.lower()
+    for a, b in (("ë", "e"), ("é", "e"), ("è", "e"), ("ï", "i"), ("ö", "o"), ("ü", "u"), ("á", "a")):
+        text = text.replace(a, b)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "mijn-id"
+
+
+def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
+    path = tuple(error.absolute_path)
+    field = _field(path)
+    value = error.instance
+    keyword = error.validator
+
+    if keyword == "required":
+        missing = re.match(r"^'(.+)' is a required property$", error.message)
+        name = missing.group(1) if missing else str(error.validator_value)
+        where = "" if not path else f" in '{field}'" if isinstance(path[-1], str) else f" in item {path[-1] + 1} van '{field}'"
+        yield loaded.problem(path, f"het verplichte veld '{name}' ontbreekt{where}. Voeg een regel '{name}: …' toe.")
+    elif keyword == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for key in value:
+            if key in allowed:
+                continue
+            suggestion = _suggest(key, allowed)
+            hint = (f"Bedoelde je '{suggestion}'?" if suggestion
+                    else "Toegestane velden: " + ", ".join(allowed) + ".")
+            yield loaded.problem(path + (key,), f"onbekend veld '{key}'. {hint}", key=True)
+    elif keyword == "type":
+        expected = error.validator_value
+        expected_name = _TYPE_NAMES.get(expected, expected) if isinstance(expected, str) else " of ".join(
+            _TYPE_NAMES.get(t, t) for t in expected)
+        actual = _describe(value)
+        message = f"'{field}' moet {expected_name} zijn, maar is {actual}."
+        if value is None:
+            message = f"'{field}' is leeg. Vul een waarde in, of laat het veld weg als het niet verplicht is."
+        elif expected == "array" and isinstance(value, str):
+            message += (" Schrijf een lijst met elk item op een eigen regel die begint met '- ', "
+                        "of als [a, b].")
+        elif expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            message += f" Zet de waarde tussen aanhalingstekens: '{value}'."
+        elif expected == "boolean":
+            message = f"'{field}' moet true of false zijn, maar is '{value}'."
+        yield loaded.problem(path, message)
+    elif keyword == "enum":
+        options = [str(o) for o in error.validator_value]
+        suggestion = _suggest(str(value), options)
+        hint = f" Bedoelde je '{suggestion}'?" if suggestion else ""
+        yield loaded.problem(path, f"'{value}' is geen geldige waarde voor '{field}'. Kies uit: {', '.join(options)}.{hint}")
+    elif keyword == "pattern":
+        yield loaded.problem(path, _pattern_message(error.validator_value, field, value))
+    elif keyword == "minItems":
+        if not value:
+            yield loaded.problem(path, f"'{field}' is een lege lijst. Geef minstens {error.validator_value} item{'s' if error.validator_value > 1 else ''}.")
+        else:
+            yield loaded.problem(path, f"'{field}' heeft {len(value)} items, maar minstens {error.validator_value} zijn nodig.")
+    elif keyword == "maxItems":
+        yield loaded.problem(path, f"'{field}' heeft {len(value)} items; er mogen er hoogstens {error.validator_value} zijn.")
+    elif keyword == "minLength":
+        yield loaded.problem(path, f"'{field}' is leeg of te kort. Vul een tekst in.")
+    elif keyword == "maxLength":
+        yield loaded.problem(path, f"'{field}' is {len(value)} tekens lang; maak het hoogstens {error.validator_value} tekens.")
+    elif keyword in ("minProperties", "maxProperties"):
+        options = sorted(error.schema.get("properties", {}))
+        if keyword == "minProperties":
+            yield loaded.problem(path, "dit inhoudsblok is leeg. Gebruik één van: " + ", ".join(options) + ".")
+        else:
+            keys = ", ".join(value)
+            yield loaded.problem(
+                path,
+                f"dit inhoudsblok heeft meer dan één veld ({keys}). Een blok heeft precies één van: "
+                + ", ".join(options) + ". Begin elk volgend blok met een nieuwe regel '- '.",
+            )
+    elif keyword == "uniqueItems":
+        seen, dupes = set(), []
+        for item in value:
+            marker = json.dumps(item, sort_keys=True)
+            if marker in seen:
+                dupes.append(str(item))
+            seen.add(marker)
+        yield loaded.problem(path, f"'{field}' noemt {', '.join(repr(d) for d in dupes)} twee keer. Houd er één over.")
+    elif keyword == "anyOf":
+        yield loaded.problem(path, f"dit item in '{field}' moet een tekst zijn, of een blok met 'tekst' en 'punten'.")
+    elif keyword == "minimum":
+        yield loaded.problem(path, f"'{field}' moet {error.validator_value} of meer zijn.")
+    else:  # pragma: no cover - keywords the schemas do not use
+        yield loaded.problem(path, f"'{field}' klopt niet met het schema ({keyword}).")
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, (int, float)):
+        return f"het getal {value}"
+    if isinstance(value, str):
+        return f"de tekst '{value[:40]}'"
+    if isinstance(value, list):
+        return "een lijst"
+    return "een blok met velden"
+
+
+def _pattern_message(pattern: str, field: str, value: str) -> str:
+    if pattern == ID_PATTERN:
+        return (f"'{value}' is geen geldig id voor '{field}': gebruik alleen kleine letters, cijfers en "
+                f"streepjes, bijvoorbeeld '{_kebab(value)}'.")
+    if pattern == DATE_PATTERN:
+        dutch = _DUTCH_DATE.match(value)
+        if dutch:
+            day, month, year = (int(g) for g in dutch.groups())
+            return (f"'{value}' is geen datum in de vorm JJJJ-MM-DD. Schrijf "
+                    f"'{year:04d}-{month:02d}-{day:02d}' (jaar-maand-dag).")
+        return f"'{value}' is geen datum in de vorm JJJJ-MM-DD, bijvoorbeeld '2022-09-09'."
+    if pattern == "^https://":
+        if value.startswith("http://"):
+            return f"gebruik een beveiligd adres: 'https://{value[7:]}'."
+        return f"'{value}' is geen webadres. Een adres begint met https://."
+    if pattern == "^[0-9]{4}$":
+        return f"'{value}' is geen jaartal. Schrijf het jaar als vier cijfers, bijvoorbeeld '2021'."
+    return f"'{value}' heeft niet de juiste vorm voor '{field}'."  # pragma: no cover
+
+
+# --- rules beyond the schema ---------------------------------------------------------------
+
+def date_problem(text: str) -> str | None:
+    """Why a JJJJ[-MM[-DD]] text is not a real date, or None."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return f"de datum '{text}' bestaat niet: er is geen maand {parts[1]}."
+    if len(parts) == 3:
+        try:
+            dt.date(*parts)
+        except ValueError:
+            month = MAANDEN[parts[1] - 1]
+            last = (dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)).day
+            return f"de datum '{text}' bestaat niet: {month} {parts[0]} heeft {last} dagen."
+    return None
+
+
+def text_problems(loaded: LoadedFile, docs_dir: Path) -> list[Problem]:
+    """Links, images and HTML in every text of a file (see CONTRIBUTING.md, 'Opmaak')."""
+    problems = []
+    for path, text in _strings(loaded.value, ()):
+        for bang, label, target in _LINK.findall(text):
+            target = target.strip()
+            shown = f"{bang}[{label}]({target})"
+            if bang:
+                if target.startswith(("http:", "https:", "//")):
+                    problems.append(loaded.problem(path, f"de afbeelding {shown} komt van een andere website. Zet de afbeelding in docs/afbeeldingen/ en verwijs naar /afbeeldingen/<naam>."))
+                elif not (docs_dir / target.lstrip("/")).is_file():
+                    problems.append(loaded.problem(path, f"de afbeelding '{target}' bestaat niet. Zet het bestand in docs/afbeeldingen/ en verwijs ernaar als /afbeeldingen/<naam>."))
+                continue
+            if target in ("", "#"):
+                problems.append(loaded.problem(path, f"de link {shown} heeft geen adres. Schrijf alleen de tekst '{label}', of vul het volledige adres in (https://…)."))
+            elif target.lower().startswith("http:"):
+                problems.append(loaded.problem(path, f"de link {shown} gebruikt http. Gebruik https://{target[7:]}."))
+            elif re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) and not target.lower().startswith(_SAFE_SCHEMES):
+                scheme = target.split(":", 1)[0]
+                problems.append(loaded.problem(path, f"de link {shown} gebruikt '{scheme}:'. Alleen https:, mailto: en adressen binnen de site (zoals /kaarten/…) zijn toegestaan."))
+        tag = _HTML_TAG.search(text)
+        if tag:
+            problems.append(loaded.problem(path, f"HTML ('<{tag.group(1)}') is niet toegestaan in tekst. Gebruik **vet**, *cursief* of een link [tekst](https://…)."))
+    return problems
+
+
+def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, path + (index,))
+
+
+def suggestion(word: str, options: Iterable[str]) -> str:
+    """' Bedoelde je …?' for the closest id, or ''."""
+    match = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.5)
+    return f" Bedoelde je '{match[0]}'?" if match else ""
+
+
+class References:
+    """Collects ids per kind and the places that refer to them, then reports the dangling ones."""
+
+    KIND_WORDS = {
+        "kaart": ("de kaart", "data/kaarten/"),
+        "sessie": ("de sessie", "data/sessies/"),
+        "thema": ("het thema", "data/themas/"),
+        "aanpak": ("de aanpak", "data/aanpakken/"),
+        "document": ("het brondocument", "data/documenten/"),
+        "aanbeveling": ("de aanbeveling", "data/aanbevelingen/"),
+        "bron": ("de bron", "data/bronnen/"),
+        "woordenschat": ("de woordenschat", "data/model.yaml"),
+    }
+
+    def __init__(self) -> None:
+        self.defined: dict[str, dict[str, tuple[LoadedFile, tuple]]] = defaultdict(dict)
+        self.uses: list[tuple[str, str, LoadedFile, tuple]] = []
+        self.problems: list[Problem] = []
+
+    def define(self, kind: str, ident: Any, loaded: LoadedFile, path: tuple) -> None:
+        if not isinstance(ident, str):
+            return
+        first = self.defined[kind].get(ident)
+        if first:
+            other, other_path = first
+            line, _ = other.position(other_path)
+            self.problems.append(loaded.problem(
+                path, f"het id '{ident}' is al in gebruik ({other.name}:{line}). "
+                      "Ids moeten uniek zijn: kies een ander id."))
+            return
+        self.defined[kind][ident] = (loaded, path)
+
+    def use(self, kind: str, ident: Any, loaded: LoadedFile, path: tuple) -> None:
+        if isinstance(ident, str):
+            self.uses.append((kind, ident, loaded, path))
+
+    def check(self) -> list[Problem]:
+        for kind, ident, loaded, path in self.uses:
+            if ident not in self.defined[kind]:
+                word, where = self.KIND_WORDS[kind]
+                self.problems.append(loaded.problem(
+                    path, f"{word} '{ident}' bestaat niet (niet gevonden in {where})."
+                          + suggestion(ident, self.defined[kind])))
+        return self.problems

@@ -1,0 +1,51 @@
+"""Macros for the hand-written pages in docs/ (mkdocs-macros, opt-in per page).
+
+They read the same Site the generated pages use, loaded once by the kennisplein plugin.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .records import Site
+from .rendering import render_template
+
+
+def define_env(env) -> None:
+    def site() -> Site:
+        return env.conf.plugins["kennisplein"].site
+
+    def page_url() -> str:
+        return env.page.url if env.page else ""
+
+    @env.macro
+    def aantal(soort: str) -> int:
+        """Hoeveel kaarten, sessies, thema's, aanbevelingen, aanpakken of bronnen er zijn."""
+        return len(getattr(site(), soort))
+
+    @env.macro
+    def kaart(ident: str) -> Markup:
+        """Eén kaart als tegel, met een link naar de kaartpagina."""
+        return Markup(render_template("macro_kaarten.html", page_url(), site=site(), kaarten=(site().kaart(ident),)))
+
+    @env.macro
+    def kaarten(thema: str | None = None, aantal: int | None = None) -> Markup:
+        """Kaarten als tegels: alle, of die van één thema; eventueel alleen de eerste `aantal`."""
+        selectie = site().kaarten_met_thema(thema) if thema else site().kaarten
+        return Markup(render_template("macro_kaarten.html", page_url(), site=site(), kaarten=selectie[:aantal]))
+
+    @env.macro
+    def sessies() -> Markup:
+        """Alle sessies als lijst met datum en plaats."""
+        return Markup(render_template("macro_sessies.html", page_url(), site=site(), sessies=site().sessies))
+
+    @env.macro
+    def themas() -> Markup:
+        """De drie thema's met hun omschrijving."""
+        return Markup(render_template("macro_themas.html", page_url(), site=site(), themas=site().themas))
+
+    @env.macro
+    def editie() -> str:
+        """De editie van de gegevens: datum en versie."""
+        e = site().editie
+        return f"{e.datum} (versie {e.versie})"

@@ -1,0 +1,43 @@
+"""Problems an editor can cause, and the Dutch report that lists them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one data file, at a 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised when the data cannot be published; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(report(self.problems))
+
+
+def report(problems: list[Problem]) -> str:
+    """The report an editor reads: one line per problem, then a count."""
+    problems = sorted(set(problems))
+    if not problems:
+        return "Alle gegevens zijn in orde."
+    files = {p.file for p in problems}
+    count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
+    where = "1 bestand" if len(files) == 1 else f"{len(files)} bestanden"
+    lines = [str(p) for p in problems]
+    lines.append("")
+    lines.append(
+        f"{count} in {where}. De site is niet gebouwd. "
+        "Los de problemen op en probeer het opnieuw (zie CONTRIBUTING.md, 'Foutmeldingen')."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,451 @@
+"""The records the site is made of: frozen, checked, and free of raw YAML.
+
+Field names are the editors' Dutch names (see the JSON Schemas in macros/schemas/ for what
+each field means). References between records are ids; `Site` resolves them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .vocabularies import MAANDEN, WEEKDAGEN
+
+import datetime as dt
+
+
+@dataclass(frozen=True, order=True)
+class Datum:
+    """A date as precise as the source gives it: a year, a month or a day."""
+
+    jaar: int
+    maand: int | None = None
+    dag: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> "Datum":
+        parts = [int(p) for p in text.split("-")]
+        return cls(*parts)
+
+    @property
+    def iso(self) -> str:
+        parts = [f"{self.jaar:04d}"]
+        if self.maand:
+            parts.append(f"{self.maand:02d}")
+        if self.dag:
+            parts.append(f"{self.dag:02d}")
+        return "-".join(parts)
+
+    @property
+    def tekst(self) -> str:
+        """Dutch, as a reader writes it: 'vrijdag 9 september 2022', 'april 2024', '2022'."""
+        if self.dag and self.maand:
+            weekday = WEEKDAGEN[dt.date(self.jaar, self.maand, self.dag).weekday()]
+            return f"{weekday} {self.dag} {MAANDEN[self.maand - 1]} {self.jaar}"
+        if self.maand:
+            return f"{MAANDEN[self.maand - 1]} {self.jaar}"
+        return str(self.jaar)
+
+    @property
+    def kort(self) -> str:
+        if self.dag and self.maand:
+            return f"{self.dag} {MAANDEN[self.maand - 1]} {self.jaar}"
+        return self.tekst
+
+
+@dataclass(frozen=True)
+class Herkomst:
+    """Where in a source document something stands."""
+
+    document: str
+    sectie: str
+
+
+@dataclass(frozen=True)
+class Citaat:
+    tekst: str
+    reactie: str | None = None
+    wie: str | None = None
+
+
+@dataclass(frozen=True)
+class Punt:
+    tekst: str
+    punten: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gewoonte:
+    tekst: str
+    kaart: str | None = None
+
+
+@dataclass(frozen=True)
+class Tabel:
+    kolommen: tuple[str, ...]
+    rijen: tuple[tuple[str, ...], ...]
+    bijschrift: str | None = None
+
+
+BlokSoort = Literal["kop", "tekst", "citaten", "punten", "stappen", "tips", "gewoontes", "tabel"]
+
+
+@dataclass(frozen=True)
+class Blok:
+    """One part of a text, in source order. Exactly one of the content fields is set."""
+
+    soort: BlokSoort
+    tekst: str | None = None  # kop and tekst
+    citaten: tuple[Citaat, ...] = ()
+    punten: tuple[Punt, ...] = ()  # punten, stappen and tips
+    gewoontes: tuple[Gewoonte, ...] = ()
+    tabel: Tabel | None = None
+
+
+@dataclass(frozen=True)
+class Sectie:
+    titel: str
+    herkomst: Herkomst
+    inhoud: tuple[Blok, ...]
+    anker: str
+
+    @property
+    def tips(self) -> tuple[Punt, ...]:
+        return tuple(p for blok in self.inhoud if blok.soort == "tips" for p in blok.punten)
+
+
+@dataclass(frozen=True)
+class Ronde:
+    nummer: int
+    titel: str
+    inhoud: tuple[Blok, ...]
+
+    @property
+    def anker(self) -> str:
+        return f"ronde-{self.nummer}"
+
+    @property
+    def gewoontes(self) -> tuple[Gewoonte, ...]:
+        return tuple(g for blok in self.inhoud for g in blok.gewoontes)
+
+
+@dataclass(frozen=True)
+class Locatie:
+    organisatie: str | None = None
+    plaats: str | None = None
+
+    @property
+    def tekst(self) -> str:
+        return ", ".join(p for p in (self.organisatie, self.plaats) if p)
+
+
+@dataclass(frozen=True)
+class Deelnemersopgave:
+    omschrijving: str
+    herkomst: Herkomst
+    aantal: int | None = None
+
+
+@dataclass(frozen=True)
+class Sessie:
+    id: str
+    titel: str
+    aanpak: str
+    soort: str
+    herkomst: Herkomst
+    rondes: tuple[Ronde, ...]
+    bestand: str
+    regio: str | None = None
+    datum: Datum | None = None
+    locatie: Locatie | None = None
+    deelnemers: tuple[Deelnemersopgave, ...] = ()
+    deelnemers_toelichting: str | None = None
+    begeleiders: tuple[str, ...] = ()
+    inleiding: tuple[Blok, ...] = ()
+    afsluiting: tuple[Blok, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"sessies/{self.id}/"
+
+    @property
+    def aantallen(self) -> tuple[int, ...]:
+        """The distinct participant numbers the sources give, in order of mention."""
+        return tuple(dict.fromkeys(d.aantal for d in self.deelnemers if d.aantal is not None))
+
+    @property
+    def bronnen_verschillen(self) -> bool:
+        return len(self.aantallen) > 1
+
+    @property
+    def gewoontes(self) -> tuple[Gewoonte, ...]:
+        return tuple(g for ronde in self.rondes for g in ronde.gewoontes)
+
+
+@dataclass(frozen=True)
+class Vindplaats:
+    """One place a card's habit is worded in the sources."""
+
+    formulering: str
+    herkomst: Herkomst
+    sessie: str | None = None
+    ronde: int | None = None
+
+
+def normalise(text: str) -> str:
+    """Compare wordings regardless of line breaks and spacing."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Kaart:
+    id: str
+    titel: str
+    tekst: str
+    thema: str
+    voor: tuple[str, ...]
+    e: tuple[str, ...]
+    indeling_redactioneel: bool
+    vindplaatsen: tuple[Vindplaats, ...]
+    bestand: str
+    nummer: int  # position in the full set, 1-based, for printed decks
+    indeling_toelichting: str | None = None
+    trefwoorden: tuple[str, ...] = ()
+    eerdere_ids: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"kaarten/{self.id}/"
+
+    @property
+    def varianten(self) -> tuple[Vindplaats, ...]:
+        """Other wordings of the same habit, each with the first place it stands."""
+        seen = {normalise(self.tekst)}
+        result = []
+        for plaats in self.vindplaatsen:
+            key = normalise(plaats.formulering)
+            if key not in seen:
+                seen.add(key)
+                result.append(plaats)
+        return tuple(result)
+
+    @property
+    def sessies(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.sessie for p in self.vindplaatsen if p.sessie))
+
+
+@dataclass(frozen=True)
+class AndereNaam:
+    naam: str
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True)
+class Thema:
+    id: str
+    naam: str
+    volgorde: int
+    omschrijving: str
+    omschrijving_herkomst: Herkomst
+    secties: tuple[Sectie, ...]
+    bestand: str
+    andere_namen: tuple[AndereNaam, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"themas/{self.id}/"
+
+    @property
+    def tips(self) -> tuple[Punt, ...]:
+        return tuple(t for sectie in self.secties for t in sectie.tips)
+
+
+@dataclass(frozen=True)
+class Woordenschat:
+    id: str
+    naam: str
+    herkomst: tuple[Herkomst, ...]
+    toelichting: str | None = None
+    sessies: tuple[str, ...] = ()
+    inhoud: tuple[Blok, ...] = ()
+
+
+@dataclass(frozen=True)
+class ENaam:
+    woordenschat: str
+    naam: str
+    omschrijving: str | None = None
+    vraag: str | None = None
+
+
+@dataclass(frozen=True)
+class E:
+    id: str
+    naam: str
+    namen: tuple[ENaam, ...]
+
+    def in_woordenschat(self, woordenschat: str) -> ENaam | None:
+        return next((n for n in self.namen if n.woordenschat == woordenschat), None)
+
+
+@dataclass(frozen=True)
+class Model:
+    titel: str
+    inleiding: tuple[Blok, ...]
+    woordenschatten: tuple[Woordenschat, ...]
+    e: tuple[E, ...]
+    bestand: str
+
+
+@dataclass(frozen=True)
+class Aanbeveling:
+    id: str
+    soort: str
+    tekst: str
+    herkomst: Herkomst
+    bestand: str
+    punten: tuple[str, ...] = ()
+    kaarten: tuple[str, ...] = ()
+    themas: tuple[str, ...] = ()
+    zelfde_als: str | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Aanpak:
+    id: str
+    naam: str
+    organisatie: str
+    samenvatting: str
+    secties: tuple[Sectie, ...]
+    bestand: str
+    periode: str | None = None
+
+    @property
+    def url(self) -> str:
+        return f"aanpakken/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Bron:
+    id: str
+    soort: str
+    titel: str
+    vermeld_in: tuple[Herkomst, ...]
+    bestand: str
+    auteurs: str | None = None
+    jaar: str | None = None
+    uitgever: str | None = None
+    url: str | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    titel: str
+    uitgever: str
+    datum: str
+    volgorde: int
+    bestand: str
+    ondertitel: str | None = None
+    auteurs: str | None = None
+    samenvatting: str | None = None
+
+
+@dataclass(frozen=True)
+class Correctie:
+    document: str
+    fout: str
+    correctie: str
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Editie:
+    """Which version of the data a page or download shows: a short content hash and a date."""
+
+    versie: str
+    datum: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything in data/, checked and linked. Built once by `build_site`."""
+
+    kaarten: tuple[Kaart, ...]
+    sessies: tuple[Sessie, ...]  # by date, undated last
+    themas: tuple[Thema, ...]  # by volgorde
+    model: Model
+    aanbevelingen: tuple[Aanbeveling, ...]
+    aanpakken: tuple[Aanpak, ...]
+    bronnen: tuple[Bron, ...]
+    documenten: tuple[Document, ...]
+    correcties: tuple[Correctie, ...]
+    editie: Editie
+    _index: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = self._index
+        index["kaart"] = {k.id: k for k in self.kaarten}
+        index["sessie"] = {s.id: s for s in self.sessies}
+        index["thema"] = {t.id: t for t in self.themas}
+        index["aanpak"] = {a.id: a for a in self.aanpakken}
+        index["document"] = {d.id: d for d in self.documenten}
+        index["bron"] = {b.id: b for b in self.bronnen}
+        index["aanbeveling"] = {a.id: a for a in self.aanbevelingen}
+        index["e"] = {e.id: e for e in self.model.e}
+        index["woordenschat"] = {w.id: w for w in self.model.woordenschatten}
+        aanbevelingen_per_kaart: dict[str, list[Aanbeveling]] = {}
+        for aanbeveling in self.aanbevelingen:
+            for kaart_id in aanbeveling.kaarten:
+                aanbevelingen_per_kaart.setdefault(kaart_id, []).append(aanbeveling)
+        index["aanbevelingen_per_kaart"] = aanbevelingen_per_kaart
+
+    # lookups ------------------------------------------------------------------------------
+    def kaart(self, ident: str) -> Kaart:
+        return self._index["kaart"][ident]
+
+    def sessie(self, ident: str) -> Sessie:
+        return self._index["sessie"][ident]
+
+    def thema(self, ident: str) -> Thema:
+        return self._index["thema"][ident]
+
+    def aanpak(self, ident: str) -> Aanpak:
+        return self._index["aanpak"][ident]
+
+    def document(self, ident: str) -> Document:
+        return self._index["document"][ident]
+
+    def aanbeveling(self, ident: str) -> Aanbeveling:
+        return self._index["aanbeveling"][ident]
+
+    def e(self, ident: str) -> E:
+        return self._index["e"][ident]
+
+    def woordenschat(self, ident: str) -> Woordenschat:
+        return self._index["woordenschat"][ident]
+
+    # selections ---------------------------------------------------------------------------
+    def kaarten_met_thema(self, thema: str) -> tuple[Kaart, ...]:
+        return tuple(k for k in self.kaarten if k.thema == thema)
+
+    def kaarten_voor(self, rol: str) -> tuple[Kaart, ...]:
+        return tuple(k for k in self.kaarten if rol in k.voor)
+
+    def kaarten_met_e(self, e: str) -> tuple[Kaart, ...]:
+        return tuple(k for k in self.kaarten if e in k.e)
+
+    def kaarten_uit_sessie(self, sessie: str) -> tuple[Kaart, ...]:
+        return tuple(k for k in self.kaarten if sessie in k.sessies)
+
+    def sessies_van_aanpak(self, aanpak: str) -> tuple[Sessie, ...]:
+        return tuple(s for s in self.sessies if s.aanpak == aanpak)
+
+    def aanbevelingen_voor_kaart(self, kaart: str) -> tuple[Aanbeveling, ...]:
+        return tuple(self._index["aanbevelingen_per_kaart"].get(kaart, ()))
+
+    def aanbevelingen_van_soort(self, soort: str) -> tuple[Aanbeveling, ...]:
+        return tuple(a for a in self.aanbevelingen if a.soort == soort)

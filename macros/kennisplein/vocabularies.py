@@ -1,0 +1,67 @@
+"""The fixed word lists of the site, each in one place.
+
+The JSON Schemas repeat these lists as `enum` so that editors' tools can complete them;
+tests/test_schemas.py keeps both in step.
+"""
+
+from __future__ import annotations
+
+# Who acts on a card (`voor`), in the order the site lists them.
+ROLLEN: dict[str, str] = {
+    "medewerker": "Medewerker",
+    "team": "Team",
+    "leidinggevende": "Leidinggevende",
+    "bestuurder": "Bestuurder",
+}
+
+# The three E's of good work, as ids; names and descriptions live in data/model.yaml.
+E_IDS: tuple[str, ...] = ("excellentie", "ethiek", "energie")
+
+# Kinds of session (`soort`) with the word used on the site.
+SESSIESOORTEN: dict[str, str] = {
+    "regionaal": "Regionale sessie",
+    "landelijk": "Landelijke sessie",
+    "dialoog": "Dialoogsessie",
+    "netwerk": "Bijeenkomst lerend netwerk",
+}
+
+AANBEVELINGSOORTEN: dict[str, str] = {
+    "praktijk": "Aanbevelingen voor de praktijk",
+    "beleid": "Aanbevelingen voor landelijk beleid",
+    "toekomst": "Advies voor de toekomst (2021)",
+}
+
+BRONSOORTEN: dict[str, str] = {
+    "rapport": "Rapport",
+    "boek": "Boek",
+    "artikel": "Artikel",
+    "onderzoek": "Onderzoek",
+    "video": "Video",
+    "vlog": "Vlog",
+    "podcast": "Podcast",
+    "website": "Website",
+    "methode": "Methode",
+    "programma": "Programma",
+    "interview": "Interview",
+}
+
+# Which schema a data file follows, by where it stands in data/.
+# A folder holds one record per file; the others hold a list under their top key.
+KIND_BY_FOLDER: dict[str, str] = {
+    "kaarten": "kaart",
+    "sessies": "sessie",
+    "themas": "thema",
+    "aanpakken": "aanpak",
+    "documenten": "document",
+    "aanbevelingen": "aanbevelingen",
+    "bronnen": "bronnen",
+    "correcties": "correcties",
+}
+ONE_RECORD_PER_FILE = ("kaart", "sessie", "thema", "aanpak", "document")
+MODEL_FILE = "model.yaml"
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")

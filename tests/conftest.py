@@ -1,0 +1,48 @@
+"""Shared fixtures: the real site built once per test session, and mini data sets."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI_DATA = ROOT / "tests" / "fixtures" / "mini" / "data"
+BROKEN = ROOT / "tests" / "broken"
+
+
+def mkdocs_build(destination: Path, data_dir: Path | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real strict build, as `make build` does, into `destination`."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
+    if data_dir is not None:
+        env["KENNISPLEIN_DATA"] = str(data_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def copy_data(source: Path, target: Path, *overlays: Path) -> Path:
+    """A copy of a data folder with the files of each overlay folder laid over it."""
+    shutil.copytree(source, target)
+    for overlay in overlays:
+        shutil.copytree(overlay, target, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site from data/, built once for all tests that read its HTML."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture
+def mini_data(tmp_path) -> Path:
+    return copy_data(MINI_DATA, tmp_path / "data")

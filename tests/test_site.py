@@ -1,0 +1,93 @@
+"""The real site, built once: every URL of the contract resolves and pages show their records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import MINI_DATA, ROOT, copy_data, mkdocs_build
+from kennisplein import build_site
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    path = site / url.strip("/") / "index.html" if not url.endswith(".html") else site / url
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def data():
+    return build_site(ROOT / "data", ROOT / "docs")
+
+
+CONTRACT = ["", "kaarten/", "sessies/", "model/", "themas/", "aanbevelingen/", "downloads/", "bronnen/", "aanpakken/"]
+
+
+@pytest.mark.parametrize("url", CONTRACT)
+def test_index_pages_exist_in_dutch(built_site, url):
+    page = soup(built_site, url)
+    assert page.html["lang"] == "nl"
+    assert page.find("h1").get_text(strip=True)
+
+
+def test_every_record_has_its_page(built_site, data):
+    urls = [k.url for k in data.kaarten] + [s.url for s in data.sessies] + [t.url for t in data.themas] + [a.url for a in data.aanpakken]
+    missing = [u for u in urls if not (built_site / u / "index.html").is_file()]
+    assert missing == []
+    assert len(data.themas) == 3
+
+
+def test_card_page_shows_text_theme_roles_and_sources(built_site, data):
+    kaart = data.kaart("blijf-gesprek")
+    page = soup(built_site, kaart.url)
+    assert page.find("h1").get_text(strip=True) == kaart.titel
+    assert page.select_one(".kp-kaart__tekst").get_text(strip=True) == kaart.tekst
+    assert page.select_one(".kp-kaart .kp-thema").get_text(strip=True) == data.thema(kaart.thema).naam
+    links = {a["href"] for a in page.select(".kp-bronplaatsen a")}
+    assert "../../sessies/2022-09-09-oost/#ronde-3" in links
+    assert page.find("meta", attrs={"name": "description"})["content"] == kaart.tekst
+
+
+def test_session_page_links_each_habit_to_its_card(built_site, data):
+    sessie = data.sessie("2022-09-09-oost")
+    page = soup(built_site, sessie.url)
+    ronde = page.find(id="ronde-3").find_parent("section")
+    hrefs = [a["href"] for a in ronde.select(".kp-gewoontes a")]
+    assert hrefs == [f"../../{data.kaart(g.kaart).url}" for g in sessie.gewoontes]
+    assert "vrijdag 9 september 2022" in page.get_text()
+
+
+def test_model_page_shows_every_vocabulary(built_site, data):
+    page = soup(built_site, "model/")
+    header = [th.get_text(strip=True) for th in page.select(".kp-modeltabel thead th")]
+    assert header[1:] == [e.naam for e in data.model.e]
+    rows = page.select(".kp-modeltabel tbody tr")
+    assert len(rows) == len(data.model.woordenschatten)
+
+
+def test_generated_pages_are_not_in_the_nav(built_site, data):
+    nav = soup(built_site, "").select_one("nav.md-nav--primary")
+    nav_links = {a.get("href") for a in nav.find_all("a")}
+    assert not any(k.id in (href or "") for k in data.kaarten for href in nav_links)
+
+
+def test_editor_text_is_escaped_everywhere(tmp_path):
+    """Characters with a meaning in HTML stay text: in the body, the <title> and meta tags.
+
+    (Tags themselves are refused by the checks: see tests/broken/17-html-in-tekst.)"""
+    data = copy_data(MINI_DATA, tmp_path / "data")
+    card = data / "kaarten" / "welkomstkaartje-stagiaire.yaml"
+    text = card.read_text(encoding="utf-8")
+    title = 'Welkom 5 < 6 > 4 & "ja" \'n stagiaire'
+    text = text.replace("titel: Een welkomstkaartje voor de nieuwe stagiaire", "titel: " + repr(title).replace("\\'", "''"))
+    card.write_text(text, encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", data)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "kaarten" / "welkomstkaartje-stagiaire" / "index.html").read_text(encoding="utf-8")
+    assert "5 < 6 >" not in html
+    assert "5 &lt; 6 &gt; 4 &amp;" in html
+    page = BeautifulSoup(html, "html.parser")
+    assert page.find("h1").get_text() == title.replace("\\'", "'")
+    assert page.title.get_text().startswith(title.replace("\\'", "'"))
+    assert page.find("meta", property="og:title")["content"].startswith(title.replace("\\'", "'"))
