@@ -187,6 +187,12 @@ def _convert(node: yaml.Node, path: Path_, loaded: LoadedFile) -> Any:
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<":
+                loaded.problems.append(
+                    Problem(loaded.name, key_line, key_node.start_mark.column + 1,
+                            "samenvoegen met '<<' is niet toegestaan; schrijf de velden uit.")
+                )
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP):
                 loaded.problems.append(
                     Problem(loaded.name, key_line, key_node.start_mark.column + 1,
@@ -194,12 +200,6 @@ def _convert(node: yaml.Node, path: Path_, loaded: LoadedFile) -> Any:
                 )
                 continue
             key = str(key_node.value)
-            if key == "<<":
-                loaded.problems.append(
-                    Problem(loaded.name, key_line, key_node.start_mark.column + 1,
-                            "samenvoegen met '<<' is niet toegestaan; schrijf de velden uit.")
-                )
-                continue
             if key in seen:
                 loaded.problems.append(
                     Problem(loaded.name, key_line, key_node.start_mark.column + 1,
