@@ -29,15 +29,19 @@ def define_env(env) -> None:
         return Markup(render_template("macro_kaarten.html", page_url(), site=site(), kaarten=(site().kaart(ident),)))
 
     @env.macro
-    def kaarten(thema: str | None = None, aantal: int | None = None) -> Markup:
-        """Kaarten als tegels: alle, of die van één thema; eventueel alleen de eerste `aantal`."""
-        selectie = site().kaarten_met_thema(thema) if thema else site().kaarten
+    def kaarten(ids: list[str] | None = None, thema: str | None = None, aantal: int | None = None) -> Markup:
+        """Kaarten als tegels: de genoemde ids, of alle (van één thema); eventueel de eerste `aantal`."""
+        if ids:
+            selectie = tuple(site().kaart(i) for i in ids)
+        else:
+            selectie = site().kaarten_met_thema(thema) if thema else site().kaarten
         return Markup(render_template("macro_kaarten.html", page_url(), site=site(), kaarten=selectie[:aantal]))
 
     @env.macro
-    def sessies() -> Markup:
-        """Alle sessies als lijst met datum en plaats."""
-        return Markup(render_template("macro_sessies.html", page_url(), site=site(), sessies=site().sessies))
+    def sessies(aanpak: str | None = None) -> Markup:
+        """De sessies als lijst met datum en plaats: alle, of die van één aanpak."""
+        selectie = site().sessies_van_aanpak(aanpak) if aanpak else site().sessies
+        return Markup(render_template("macro_sessies.html", page_url(), site=site(), sessies=selectie))
 
     @env.macro
     def themas() -> Markup:
