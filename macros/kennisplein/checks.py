@@ -20,8 +20,10 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from .loading import LoadedFile
+from . import schema_docs
+from .placeholders import is_placeholder, placeholder_problems
 from .problems import Problem
-from .vocabularies import MAANDEN
+from .vocabularies import GERESERVEERDE_KAART_IDS, MAANDEN
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -48,6 +50,11 @@ _TYPE_NAMES = {
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _DUTCH_DATE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
+_WRITTEN_DATE = re.compile(r"^\s*(\d{1,2})\s+([a-zA-Z]+)\s+(\d{4})\s*$")  # 14 oktober 2022
+_LOOSE_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")  # 2022-9-9
+_NUMBER_WORDS = {word: number for number, word in enumerate(
+    "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
+    "zestien zeventien achttien negentien twintig".split())} | {"één": 1}
 
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)")
 _HTML_TAG = re.compile(r"<\s*(/?[a-zA-Z][a-zA-Z0-9]*|!--)")
@@ -72,10 +79,11 @@ def validator(kind: str) -> Draft202012Validator:
 
 
 def schema_problems(loaded: LoadedFile, kind: str) -> list[Problem]:
-    """Every schema violation of one file, in Dutch."""
-    problems = []
+    """Every schema violation of one file, in Dutch; a `VUL IN` left in it counts as unfilled only."""
+    problems = placeholder_problems(loaded, kind)
     for error in validator(kind).iter_errors(loaded.value):
-        problems.extend(_translate(error, loaded))
+        if not is_placeholder(error.instance):
+            problems.extend(_translate(error, loaded))
     return problems
 
 
@@ -109,14 +117,19 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
         missing = re.match(r"^'(.+)' is a required property$", error.message)
         name = missing.group(1) if missing else str(error.validator_value)
         where = "" if not path else f" in '{field}'" if isinstance(path[-1], str) else f" in item {path[-1] + 1} van '{field}'"
-        yield loaded.problem(path, f"het verplichte veld '{name}' ontbreekt{where}. Voeg een regel '{name}: …' toe.")
+        allowed = error.schema.get("properties", {})
+        if isinstance(value, dict) and any(_suggest(k, allowed) == name for k in value if k not in allowed):
+            return  # a misspelt or English key stands for it: that message says what to change
+        meaning = schema_docs.description(allowed.get(name, {}), "gemeenschappelijk")
+        what = f" Hier hoort: {schema_docs.lower_first(meaning)}" if meaning else ""
+        yield loaded.problem(path, f"het verplichte veld '{name}' ontbreekt{where}. Voeg een regel '{name}: …' toe.{what}")
     elif keyword == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for key in value:
             if key in allowed:
                 continue
             suggestion = _suggest(key, allowed)
-            hint = (f"Bedoelde je '{suggestion}'?" if suggestion
+            hint = (f"Bedoelde je '{suggestion}'? Verander '{key}:' dan in '{suggestion}:'." if suggestion
                     else "Toegestane velden: " + ", ".join(allowed) + ".")
             yield loaded.problem(path + (key,), f"onbekend veld '{key}'. {hint}", key=True)
     elif keyword == "type":
@@ -127,13 +140,27 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
         message = f"'{field}' moet {expected_name} zijn, maar is {actual}."
         if value is None:
             message = f"'{field}' is leeg. Vul een waarde in, of laat het veld weg als het niet verplicht is."
+        elif expected == "array" and isinstance(value, str) and "," in value:
+            message += (f" Zet er rechte haken omheen: '{field}: [{value}]', of zet elk item op een "
+                        "eigen regel die begint met '- '.")
         elif expected == "array" and isinstance(value, str):
             message += (" Schrijf een lijst met elk item op een eigen regel die begint met '- ', "
                         "of als [a, b].")
+        elif expected == "array" and isinstance(value, dict) and value:
+            first = next(iter(value))
+            message += (f" Begin elk item van de lijst met een streepje en een spatie, zoals "
+                        f"'- {first}: …', en spring de regels eronder even ver in als '{first}'.")
+        elif expected == "integer" and isinstance(value, str) and value.strip().lower() in _NUMBER_WORDS:
+            message += f" Schrijf het getal in cijfers: '{field}: {_NUMBER_WORDS[value.strip().lower()]}'."
+        elif expected == "integer" and isinstance(value, str):
+            message += f" Schrijf alleen het getal in cijfers, bijvoorbeeld '{field}: 11'."
         elif expected == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
             message += f" Zet de waarde tussen aanhalingstekens: '{value}'."
         elif expected == "boolean":
-            message = f"'{field}' moet true of false zijn, maar is '{value}'."
+            meant = {"ja": "true", "yes": "true", "waar": "true", "nee": "false", "no": "false", "onwaar": "false"}
+            fix = (f"Schrijf '{field}: {meant[str(value).lower()]}'." if str(value).lower() in meant
+                   else "Schrijf true (ja) of false (nee).")
+            message = f"'{field}' moet true of false zijn, maar is '{value}'. {fix}"
         yield loaded.problem(path, message)
     elif keyword == "enum":
         options = [str(o) for o in error.validator_value]
@@ -204,6 +231,16 @@ def _pattern_message(pattern: str, field: str, value: str) -> str:
             day, month, year = (int(g) for g in dutch.groups())
             return (f"'{value}' is geen datum in de vorm JJJJ-MM-DD. Schrijf "
                     f"'{year:04d}-{month:02d}-{day:02d}' (jaar-maand-dag).")
+        written = _WRITTEN_DATE.match(value)
+        if written and written.group(2).lower() in MAANDEN:
+            day, month, year = int(written.group(1)), MAANDEN.index(written.group(2).lower()) + 1, int(written.group(3))
+            return (f"'{value}' is geen datum in de vorm JJJJ-MM-DD. Schrijf "
+                    f"'{year:04d}-{month:02d}-{day:02d}' (jaar-maand-dag).")
+        loose = _LOOSE_DATE.match(value)
+        if loose:
+            year, month, day = (int(g) for g in loose.groups())
+            return (f"'{value}' is geen datum in de vorm JJJJ-MM-DD. Schrijf "
+                    f"'{year:04d}-{month:02d}-{day:02d}', met twee cijfers voor maand en dag.")
         return f"'{value}' is geen datum in de vorm JJJJ-MM-DD, bijvoorbeeld '2022-09-09'."
     if pattern == "^https://":
         if value.startswith("http://"):
@@ -250,7 +287,7 @@ def text_problems(loaded: LoadedFile, docs_dir: Path) -> list[Problem]:
                 problems.append(loaded.problem(path, f"de link {shown} gebruikt http. Gebruik https://{target[7:]}."))
             elif re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) and not target.lower().startswith(_SAFE_SCHEMES):
                 scheme = target.split(":", 1)[0]
-                problems.append(loaded.problem(path, f"de link {shown} gebruikt '{scheme}:'. Alleen https:, mailto: en adressen binnen de site (zoals /kaarten/…) zijn toegestaan."))
+                problems.append(loaded.problem(path, f"de link {shown} gebruikt '{scheme}:'. Alleen https:, mailto: en adressen binnen de site (zoals /kaarten/…) zijn toegestaan. Verander het adres, of schrijf alleen de tekst '{label}'."))
         tag = _HTML_TAG.search(text)
         if tag:
             problems.append(loaded.problem(path, f"HTML ('<{tag.group(1)}') is niet toegestaan in tekst. Gebruik **vet**, *cursief* of een link [tekst](https://…)."))
@@ -266,6 +303,13 @@ def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _strings(item, path + (index,))
+
+
+def reserved_card_id_problem(loaded: LoadedFile, ident: Any, path: tuple) -> Problem | None:
+    """A card id (or old id) that a page of the site already uses as /kaarten/<id>/."""
+    if ident not in GERESERVEERDE_KAART_IDS:
+        return None
+    return loaded.problem(path, f"het id '{ident}' is gereserveerd: /kaarten/{ident}/ is al een pagina van de site. Kies een ander id, bijvoorbeeld '{ident}-kaart'.")
 
 
 def suggestion(word: str, options: Iterable[str]) -> str:
@@ -299,6 +343,10 @@ class References:
         first = self.defined[kind].get(ident)
         if first:
             other, other_path = first
+            if Path(loaded.name).stem == ident != Path(other.name).stem and path == ("id",):
+                # A copied file that kept its id: blame the copy, not the file the id belongs to.
+                self.defined[kind][ident] = (loaded, path)
+                loaded, path, other, other_path = other, other_path, loaded, path
             line, _ = other.position(other_path)
             self.problems.append(loaded.problem(
                 path, f"het id '{ident}' is al in gebruik ({other.name}:{line}). "
@@ -307,7 +355,7 @@ class References:
         self.defined[kind][ident] = (loaded, path)
 
     def use(self, kind: str, ident: Any, loaded: LoadedFile, path: tuple) -> None:
-        if isinstance(ident, str):
+        if isinstance(ident, str) and not is_placeholder(ident):
             self.uses.append((kind, ident, loaded, path))
 
     def check(self) -> list[Problem]:
@@ -316,5 +364,6 @@ class References:
                 word, where = self.KIND_WORDS[kind]
                 self.problems.append(loaded.problem(
                     path, f"{word} '{ident}' bestaat niet (niet gevonden in {where})."
-                          + suggestion(ident, self.defined[kind])))
+                          + (suggestion(ident, self.defined[kind])
+                             or " Controleer het id, of voeg het eerst toe.")))
         return self.problems

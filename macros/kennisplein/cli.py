@@ -1,27 +1,207 @@
-"""The editors' command line: `kennisplein controleer` (and more subcommands, all in Dutch)."""
+"""The editors' command line: `kennisplein controleer | nieuw-verslag | nieuwe-kaart | gids`.
+
+Everything it prints is Dutch. New files are made by scaffold.py; when an essential is
+missing and someone is typing (stdin is a terminal), the command asks for it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from . import github, guide, scaffold
+from .placeholders import PLACEHOLDER
 from .problems import DataError
 from .site import build_site
+from .vocabularies import E_IDS, ROLLEN, SESSIESOORTEN
 
+
+# --- controleer ------------------------------------------------------------------------------
 
 def _controleer(args: argparse.Namespace) -> int:
+    problems, site = [], None
     try:
         site = build_site(args.data)
     except DataError as error:
+        problems = error.problems
+        print(str(error), file=sys.stderr)
+    if args.formaat == "github":
+        for problem in problems:
+            print(github.annotation(problem))
+        summary_file = args.samenvatting or os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(github.summary(problems, site))
+    if problems:
+        return 1
+    print("Alle gegevens zijn in orde: " + github.counts(site))
+    return 0
+
+
+# --- asking ----------------------------------------------------------------------------------
+
+class _Stop(Exception):
+    pass
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _ask(question: str, check: Callable[[str], str | None] | None = None, *, required: bool = False) -> str | None:
+    """Ask until the answer passes `check`; an empty answer (when allowed) leaves VUL IN."""
+    while True:
+        try:
+            answer = input(question + ": ").strip()
+        except EOFError:
+            raise _Stop from None
+        if not answer:
+            if required:
+                print("  Dit is nodig. Probeer het nog eens.")
+                continue
+            return None
+        why = check(answer) if check else None
+        if why is None:
+            return answer
+        print(f"  {why[0].upper()}{why[1:]}")
+
+
+def _one_of(options) -> Callable[[str], str | None]:
+    def check(answer: str) -> str | None:
+        return None if answer in options else f"'{answer}' kan niet.{scaffold.checks.suggestion(answer, options)} Kies uit: {', '.join(options)}."
+    return check
+
+
+def _all_of(options) -> Callable[[str], str | None]:
+    def check(answer: str) -> str | None:
+        wrong = [word for word in _words(answer) if word not in options]
+        return None if not wrong else f"'{wrong[0]}' kan niet. Kies uit: {', '.join(options)}."
+    return check
+
+
+def _choices(question: str, options) -> str:
+    return f"{question} (kies uit: {', '.join(options)})"
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.strip() for w in text.replace(";", ",").split(",") if w.strip())
+
+
+_INTRO = (f"Beantwoord de vragen. Weet je iets nog niet, of noemt de bron het niet? Druk dan op Enter:\n"
+          f"dan staat er {PLACEHOLDER} in het bestand, en vul je het later in (of haal je de regel weg).")
+
+
+# --- nieuw-verslag ---------------------------------------------------------------------------
+
+def _nieuw_verslag(args: argparse.Namespace) -> int:
+    data = args.data
+    values = {k: getattr(args, k) for k in ("datum", "regio", "organisatie", "plaats", "titel", "soort", "aanpak", "document")}
+    try:
+        if _interactive():
+            print("Een nieuw sessieverslag. " + _INTRO)
+            if values["datum"] is None:
+                values["datum"] = _ask("Datum van de sessie (JJJJ-MM-DD)", scaffold.date_problem, required=True)
+            questions = [
+                ("regio", "Regio, zoals de bron die noemt (bijvoorbeeld Oost)", None),
+                ("organisatie", "Gastorganisatie (bijvoorbeeld Sius)", None),
+                ("plaats", "Plaats (bijvoorbeeld Groenlo)", None),
+                ("titel", "Titel zoals in het verslag (bijvoorbeeld Sessie regio Oost)", None),
+                ("soort", _choices("Soort sessie", SESSIESOORTEN), _one_of(tuple(SESSIESOORTEN))),
+                ("aanpak", _choices("Programma (aanpak)", scaffold.existing_ids(data, "aanpakken")),
+                 _one_of(scaffold.existing_ids(data, "aanpakken"))),
+                ("document", _choices("Brondocument", scaffold.existing_ids(data, "documenten")),
+                 _one_of(scaffold.existing_ids(data, "documenten"))),
+            ]
+            for key, question, check in questions:
+                if values[key] is None:
+                    values[key] = _ask(question, check)
+        verslag = scaffold.NieuwVerslag(id=args.id, rondes=args.rondes, **values)
+        path, text = scaffold.new_session(data, verslag)
+        name = scaffold.write_new(path, text)
+    except scaffold.ScaffoldError as error:
         print(str(error), file=sys.stderr)
         return 1
-    print(
-        f"Alle gegevens zijn in orde: {len(site.kaarten)} kaarten, {len(site.sessies)} sessies, "
-        f"{len(site.themas)} thema's, {len(site.aanbevelingen)} aanbevelingen, "
-        f"{len(site.aanpakken)} aanpakken, {len(site.bronnen)} bronnen."
-    )
+    except (_Stop, KeyboardInterrupt):
+        print("\nGestopt. Er is geen bestand gemaakt.", file=sys.stderr)
+        return 130
+    _done(name, text)
+    print("Nieuwe gewoontes die nog geen kaart zijn? Maak per gewoonte een kaart met: kennisplein nieuwe-kaart")
     return 0
+
+
+# --- nieuwe-kaart ----------------------------------------------------------------------------
+
+def _nieuwe_kaart(args: argparse.Namespace) -> int:
+    data = args.data
+    titel, tekst, thema = args.titel, args.tekst, args.thema
+    voor, e = tuple(args.voor or ()), tuple(args.e or ())
+    try:
+        if _interactive():
+            print("Een nieuwe kaart. " + _INTRO)
+            if titel is None and args.id is None:
+                titel = _ask("Korte titel voor op de kaart (hoogstens 60 tekens)",
+                             lambda t: None if len(t) <= 60 else f"de titel is {len(t)} tekens; maak hem korter.",
+                             required=True)
+            if tekst is None:
+                tekst = _ask("Tekst van de gewoonte, letterlijk uit de bron")
+            if thema is None:
+                themas = scaffold.existing_ids(data, "themas")
+                thema = _ask(_choices("Thema", themas), _one_of(themas))
+            if not voor:
+                voor = _words(_ask(_choices("Voor wie (een of meer, met komma's ertussen)", ROLLEN), _all_of(tuple(ROLLEN))) or "")
+        kaart = scaffold.NieuweKaart(titel=titel, tekst=tekst, thema=thema, voor=voor, e=e, id=args.id)
+        path, text = scaffold.new_card(data, kaart)
+        name = scaffold.write_new(path, text)
+    except scaffold.ScaffoldError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except (_Stop, KeyboardInterrupt):
+        print("\nGestopt. Er is geen bestand gemaakt.", file=sys.stderr)
+        return 130
+    _done(name, text)
+    ident = Path(name).stem
+    print(f"Zet in het sessieverslag bij 'gewoontes' dezelfde tekst met de regel 'kaart: {ident}'.")
+    return 0
+
+
+def _done(name: str, text: str) -> None:
+    todo = sum(PLACEHOLDER in line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    print(f"Nieuw bestand: {name}")
+    if todo:
+        print(f"Vul nu elke {PLACEHOLDER} in ({todo} plekken); de regels met # erboven zeggen wat er hoort.")
+    print("Controleer daarna je werk met: kennisplein controleer")
+
+
+# --- gids ------------------------------------------------------------------------------------
+
+def _gids(args: argparse.Namespace) -> int:
+    try:
+        if args.controleer:
+            current = (guide.ROOT / guide.GUIDE).read_text(encoding="utf-8")
+            if guide.refresh(current) != current:
+                print(f"{guide.GUIDE} is niet bij: draai 'kennisplein gids' en neem de wijziging op.", file=sys.stderr)
+                return 1
+            print(f"{guide.GUIDE} is bij.")
+            return 0
+        changed = guide.update()
+    except guide.GuideError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    print(f"{guide.GUIDE} bijgewerkt." if changed else f"{guide.GUIDE} was al bij.")
+    return 0
+
+
+# --- the parser ------------------------------------------------------------------------------
+
+def _rounds(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen getal") from None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,12 +210,88 @@ def parser() -> argparse.ArgumentParser:
         description="Hulpmiddelen voor de redactie van het Kennisplein Goed Werk.",
     )
     sub = main_parser.add_subparsers(dest="opdracht", metavar="OPDRACHT", required=True)
-    check = sub.add_parser("controleer", help="controleer alle bestanden in data/ en meld elk probleem")
-    check.add_argument("--data", type=Path, default=Path("data"), help="de map met gegevens (standaard: data)")
+    data_help = "de map met gegevens (standaard: data)"
+
+    check = sub.add_parser("controleer", help="controleer alle bestanden in data/ en meld elk probleem",
+                           description="Controleer alle bestanden in data/ en meld elk probleem, met bestand en regel.")
+    check.add_argument("--data", type=Path, default=Path("data"), help=data_help)
+    check.add_argument("--formaat", choices=("tekst", "github"), default="tekst",
+                       help="tekst (standaard), of github: ook meldingen bij de regels in een pull request "
+                            "en een samenvatting (voor GitHub Actions)")
+    check.add_argument("--samenvatting", type=Path, metavar="BESTAND",
+                       help="schrijf de samenvatting hierheen (standaard: $GITHUB_STEP_SUMMARY)")
     check.set_defaults(run=_controleer)
+
+    session = sub.add_parser(
+        "nieuw-verslag", help="maak een nieuw sessieverslag in data/sessies/",
+        description="Maak een nieuw sessieverslag in data/sessies/, met alle velden en uitleg erboven. "
+                    "Wat je niet meegeeft, wordt gevraagd (of blijft VUL IN).",
+    )
+    session.add_argument("--datum", help="datum van de sessie, JJJJ-MM-DD (bijvoorbeeld 2022-09-09)")
+    session.add_argument("--regio", help="de regio, zoals de bron die noemt (bijvoorbeeld Oost)")
+    session.add_argument("--organisatie", help="de gastorganisatie")
+    session.add_argument("--plaats", help="de plaats")
+    session.add_argument("--titel", help="de titel zoals in het verslag")
+    session.add_argument("--soort", help="soort sessie: " + ", ".join(SESSIESOORTEN))
+    session.add_argument("--aanpak", help="het id van het programma in data/aanpakken/")
+    session.add_argument("--document", help="het id van het brondocument in data/documenten/")
+    session.add_argument("--id", help="het id (en de bestandsnaam); standaard de datum en de regio, zoals 2022-09-09-oost")
+    session.add_argument("--rondes", type=_rounds, default=3, help="aantal rondes (standaard 3)")
+    session.add_argument("--data", type=Path, default=Path("data"), help=data_help)
+    session.set_defaults(run=_nieuw_verslag)
+
+    card = sub.add_parser(
+        "nieuwe-kaart", help="maak een nieuwe kaart in data/kaarten/",
+        description="Maak een nieuwe kaart in data/kaarten/, met alle velden en uitleg erboven. "
+                    "Wat je niet meegeeft, wordt gevraagd (of blijft VUL IN).",
+    )
+    card.add_argument("--titel", help="korte titel voor op de kaart (hoogstens 60 tekens)")
+    card.add_argument("--tekst", help="de gewoonte, letterlijk zoals in de bron")
+    card.add_argument("--thema", help="het id van het thema in data/themas/")
+    card.add_argument("--voor", action="append", choices=tuple(ROLLEN), metavar="ROL",
+                      help="wie de gewoonte doet: " + ", ".join(ROLLEN) + " (mag vaker)")
+    card.add_argument("--e", action="append", choices=E_IDS, metavar="E",
+                      help="een E van goed werk: " + ", ".join(E_IDS) + " (mag vaker)")
+    card.add_argument("--id", help="het id (en de bestandsnaam); standaard gemaakt van de titel")
+    card.add_argument("--data", type=Path, default=Path("data"), help=data_help)
+    card.set_defaults(run=_nieuwe_kaart)
+
+    gids = sub.add_parser("gids", help="werk de gemaakte delen van CONTRIBUTING.md bij",
+                          description="Werk de delen van CONTRIBUTING.md bij die uit de schema's, "
+                                      "sjablonen en voorbeelden komen.")
+    gids.add_argument("--controleer", action="store_true", help="verander niets; meld alleen of het bij is")
+    gids.set_defaults(run=_gids)
     return main_parser
 
 
+# argparse's own words (usage, errors, -h), in Dutch. argparse looks `_` up when it needs a
+# text, so it is swapped only while our parser is built and reads the command line.
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "options": "opties",
+    "positional arguments": "opdrachten",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "dit ontbreekt: %s",
+    "unrecognized arguments: %s": "onbekende opties: %s",
+    "expected one argument": "hier hoort een waarde achter",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "bij %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+}
+
+
+@contextlib.contextmanager
+def _dutch_argparse():
+    original = argparse._
+    argparse._ = lambda text: _ARGPARSE_DUTCH.get(text, original(text))
+    try:
+        yield
+    finally:
+        argparse._ = original
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    with _dutch_argparse():
+        args = parser().parse_args(argv)
     return args.run(args)

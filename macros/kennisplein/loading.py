@@ -132,7 +132,9 @@ _SYNTAX_HINTS = [
      "aanhalingstekens ('...') of gebruik '>-' en zet de tekst op de volgende regels."),
     ("could not find expected ':'",
      "YAML verwacht hier 'veld: waarde'. Ontbreekt er een dubbele punt, of loopt een tekst "
-     "door op een nieuwe regel zonder dat die regel verder is ingesprongen?"),
+     "door op een nieuwe regel zonder dat die regel verder is ingesprongen? Een tekst over "
+     "meer regels schrijf je zo: 'tekst: >-' en dan de tekst op de regels eronder, twee "
+     "spaties verder ingesprongen."),
     ("did not find expected key",
      "de inspringing klopt hier niet, of er staat tekst achter een afgesloten aanhalingsteken. "
      "Zorg dat velden van hetzelfde niveau precies even ver inspringen."),
@@ -140,7 +142,9 @@ _SYNTAX_HINTS = [
      "deze regel past niet in de lijst erboven: begin een lijstitem met '- ' op dezelfde "
      "inspringing als de andere items."),
     ("found unexpected end of stream",
-     "het bestand houdt op midden in een tekst: een aanhalingsteken wordt geopend maar niet gesloten."),
+     "hier begint een tekst met een aanhalingsteken dat nergens wordt gesloten, dus loopt de "
+     "tekst door tot het eind van het bestand. Zet hetzelfde aanhalingsteken ook aan het eind "
+     "van de tekst."),
     ("found undefined alias",
      "hier staat een '*' die YAML als verwijzing leest. Zet de tekst tussen aanhalingstekens."),
     ("found character that cannot start any token",
@@ -162,8 +166,10 @@ _SMART_QUOTES = "“”„‘’‚"
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or ""
+    if problem.startswith(("could not find expected ':'", "found unexpected end of stream")) and exc.context_mark:
+        mark = exc.context_mark  # the line where it went wrong, not where YAML noticed
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = next(
         (hint for needle, hint in _SYNTAX_HINTS if needle in problem),
         f"het bestand is geen geldige YAML ({problem}).",
@@ -175,7 +181,42 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
             " Let op: krullende aanhalingstekens (“ ” ‘ ’) tellen in YAML niet als "
             "aanhalingstekens; zet de hele tekst tussen rechte enkele aanhalingstekens ('...')."
         )
+    if 0 < line <= len(lines):
+        message += _indent_hint(lines, line - 1) or _quote_hint(lines[line - 1])
     return Problem(name, line, column, "YAML-fout: " + message)
+
+
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[A-Za-z_][\w-]*):(?: +(?P<value>.*?))?\s*$")
+
+
+def _quote_hint(text: str) -> str:
+    """The editor's own line, written so YAML reads the whole text as text."""
+    match = _KEY_LINE.match(text)
+    value = match and match.group("value")
+    if not value or not (": " in value or value[0] in "'\"" + _SMART_QUOTES):
+        return ""
+    if value[0] in "'\"" and value.count(value[0]) == 1:  # opened, never closed
+        return f" Schrijf bijvoorbeeld: {match.group('key')}: {value}{value[0]}"
+    if len(value) > 1 and value[0] in "‘“„" and value[-1] in "’”":
+        value = value[1:-1]  # quotes pasted from a word processor: replace them by straight ones
+    quoted = "'" + value.replace("'", "''") + "'"
+    return f" Schrijf bijvoorbeeld: {match.group('key')}: {quoted}"
+
+
+def _indent_hint(lines: list[str], index: int) -> str:
+    """When a line is one or two spaces off from the field above it, say so in numbers."""
+    current = _KEY_LINE.match(lines[index])
+    previous = next((lines[i] for i in range(index - 1, -1, -1)
+                     if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+    above = _KEY_LINE.match(previous) if previous else None
+    if not current or not above or current.group("dash"):
+        return ""
+    spaces = len(current.group("indent"))
+    wanted = len(above.group("indent")) + len(above.group("dash") or "")
+    if spaces == wanted or abs(spaces - wanted) > 2:
+        return ""
+    return (f" Deze regel springt {spaces} spaties in, '{above.group('key')}' op de regel erboven "
+            f"{wanted}: zet '{current.group('key')}' precies onder '{above.group('key')}'.")
 
 
 def _convert(node: yaml.Node, path: Path_, loaded: LoadedFile) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from . import guide
 from .records import Site
 from .rendering import render_template
 
@@ -53,3 +54,8 @@ def define_env(env) -> None:
         """De editie van de gegevens: datum en versie."""
         e = site().editie
         return f"{e.datum} (versie {e.versie})"
+
+    @env.macro
+    def bijdragen() -> str:
+        """De handleiding voor de redactie (CONTRIBUTING.md), als Markdown voor de pagina Bijdragen."""
+        return guide.site_markdown()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -18,8 +19,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from . import adressen
+from .delen import qr_files
+from .downloads.catalog import build_downloads
+from .checks import SCHEMA_DIR
 from .pages import Page, pages, render
-from .problems import DataError
+from .problems import DataError, Problem, report
 from .rendering import outline
 from .records import Site
 from .site import build_site
@@ -29,31 +34,88 @@ log = logging.getLogger("mkdocs.plugins.kennisplein")
 
 class KennispleinConfig(Config):
     data_dir = config_options.Type(str, default="data")
+    # The list of every URL the site ever published; by default next to the data folder, so a
+    # build of other data (tests, benchmarks) keeps its own list.
+    adressen = config_options.Optional(config_options.Type(str))
+    # Where PDFs are kept between builds, so unchanged decks are not laid out again.
+    downloads_cache = config_options.Type(str, default=".cache/downloads")
+    # false: lay out no PDF that is not in the cache (`make bench` times the pages on their own).
+    pdf = config_options.Type(bool, default=True)
 
 
 class KennispleinPlugin(BasePlugin[KennispleinConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.pages: dict[str, Page] = {}
+        self.serving = False
+        self.data_dir: Path | None = None
+        self.adressen_pad: Path | None = None
+        self.adressen: set[str] = set()
+        self.downloads_cache: Path | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
+        data_dir = root / self.config.data_dir
+        self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / adressen.LIST_NAME
+        self.data_dir = data_dir
+        self.downloads_cache = root / self.config.downloads_cache
+        problems = []
         try:
-            self.site = build_site(root / self.config.data_dir, Path(config.docs_dir))
+            self.site = build_site(data_dir, Path(config.docs_dir))
         except DataError as error:
-            raise PluginError(
-                "De gegevens in data/ bevatten fouten; de site is niet gebouwd.\n\n" + str(error)
-            ) from None
+            if not (self.serving and self.site):
+                raise PluginError(
+                    "De gegevens in data/ bevatten fouten; de site is niet gebouwd.\n\n" + str(error)
+                    + ("\n\nLos de fouten op en start de server opnieuw." if self.serving else "")
+                ) from None
+            # While serving, a mistake must not stop the server: keep the last good site, and
+            # show the problems in the terminal and at the top of every page until they are fixed.
+            problems = [str(p) for p in error.problems]
+            print(serving_report(error.problems), file=sys.stderr, flush=True)
+        config.extra["kennisplein_fouten"] = problems
         config.extra["kennisplein_editie"] = self.site.editie
         return config
+
+    def on_startup(self, command, dirty) -> None:
+        # Having this hook also keeps one plugin object for every rebuild of `mkdocs serve`.
+        self.serving = command == "serve"
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.data_dir))  # also when KENNISPLEIN_DATA points elsewhere
+        return server
 
     def on_files(self, files: Files, config) -> Files:
         assert self.site is not None
         self.pages = {}
-        for page in pages(self.site):
+        for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):  # for editors' tools: /schemas/
+            files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
+        downloads = build_downloads(self.site, config.site_url or "", self.downloads_cache, render_pdfs=self.config.pdf and not self.serving)
+        for problem in downloads.problems:
+            log.warning(problem)
+        if downloads.skipped:
+            log.info("%d PDF's zijn niet opnieuw gemaakt: dat doet 'make build'.", len(downloads.skipped))
+        for download in downloads.files:
+            files.append(File.generated(config, download.path, content=download.content))
+        for page in pages(self.site, downloads.listed, site_url=config.site_url or "", site_naam=config.site_name):
             self.pages[page.src_uri] = page
             files.append(File.generated(config, page.src_uri, content=_front_matter(page)))
+        for generated in qr_files(self.site, config.site_url or "") + adressen.redirect_files(self.site, config.site_url or ""):
+            files.append(File.generated(config, generated.path, content=generated.content))
         return files
+
+    def on_nav(self, nav, config, files: Files):
+        # After every plugin's on_files: the URLs this build makes, pages and redirects alike.
+        current = {adressen.site_path(f.url) for f in files.documentation_pages()}
+        current |= {adressen.site_path(r.oud) for r in adressen.redirects(self.site)}
+        try:
+            self.adressen = adressen.check(self.adressen_pad, current)
+        except adressen.AdressenFout as error:
+            raise PluginError(str(error)) from None
+        return nav
+
+    def on_post_build(self, config) -> None:
+        if adressen.write_list(self.adressen_pad, self.adressen):
+            log.info("Nieuwe webadressen toegevoegd aan %s", self.adressen_pad.name)
 
     def on_page_content(self, html: str, page, config, files) -> str:
         generated = self.pages.get(page.file.src_uri)
@@ -73,6 +135,17 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         return context
 
 
+def serving_report(problems: list[Problem]) -> str:
+    """What `mkdocs serve` prints when a saved file has mistakes: the report, and what happens now."""
+    rule = "─" * 78
+    lines = report(problems).splitlines()[:-1]  # without "the site was not built": it still runs
+    return "\n".join([
+        rule, "FOUT IN DE GEGEVENS. De server draait door en toont de laatste versie zonder fouten.",
+        "", *lines,
+        "Verbeter het bestand en sla het op; de site wordt dan vanzelf opnieuw gebouwd.", rule,
+    ])
+
+
 def _front_matter(page: Page) -> str:
     # JSON strings are valid YAML scalars, so any editor text is safely quoted here.
     return (
@@ -80,5 +153,6 @@ def _front_matter(page: Page) -> str:
         f"title: {json.dumps(page.titel, ensure_ascii=False)}\n"
         f"description: {json.dumps(page.beschrijving, ensure_ascii=False)}\n"
         f"kennisplein_soort: {page.soort}\n"
-        "---\n"
+        + ("" if page.in_zoekindex else "search:\n  exclude: true\n")
+        + "---\n"
     )

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import delen
 from .records import Aanbeveling, Aanpak, E, Kaart, Sessie, Site, Thema, Vindplaats
+from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
 from .rendering import render_template
 from .vocabularies import AANBEVELINGSOORTEN, ROLLEN
 
@@ -25,6 +27,7 @@ class Page:
     template: str  # body template in overrides/kennisplein/
     context: Any
     soort: str  # "kaart", "sessie", ... : the page kind, also a CSS hook
+    in_zoekindex: bool = True  # False for pages that only repeat other pages' text
 
 
 # --- contexts (what each template receives) ------------------------------------------------
@@ -48,10 +51,17 @@ class KaartPagina:
     gerelateerd: tuple[Kaart, ...]
     vorige: Kaart | None
     volgende: Kaart | None
+    adres: str  # permanent public address ('' when the site has no site_url)
+    bronvermelding: str  # citation to copy into a slide or report
+    qr_bestand: str | None  # site-relative path of the card's QR code SVG
+    editie: str  # edition date, in words
+    site_naam: str
 
 
 @dataclass(frozen=True)
 class KaartenPagina:
+    """The card browser and "Trek een kaart": every card, and the options of the filter."""
+
     kaarten: tuple[Kaart, ...]
     themas: tuple[Thema, ...]
     e: tuple[E, ...]
@@ -107,6 +117,7 @@ class AanbevelingenPagina:
 class AanpakPagina:
     aanpak: Aanpak
     sessies: tuple[Sessie, ...]
+    kaarten: dict[str, Kaart] = field(default_factory=dict)  # card id -> card, for habits quoted in a section
 
 
 @dataclass(frozen=True)
@@ -118,30 +129,98 @@ class Download:
     omschrijving: str
     formaat: str
     grootte: int  # bytes
+    groep: str = "Open data"  # the heading the downloads page lists it under
+
+    @property
+    def grootte_tekst(self) -> str:
+        """'87,4 kB', '1,2 MB': the size as a Dutch reader writes it."""
+        size, unit = (self.grootte / 1e6, "MB") if self.grootte >= 1e6 else (self.grootte / 1e3, "kB")
+        return f"{size:.1f}".replace(".", ",") + f" {unit}"
 
 
 @dataclass(frozen=True)
 class DownloadsPagina:
     downloads: tuple[Download, ...] = field(default_factory=tuple)
+    editie: str = ""  # the edition date in words, e.g. "3 maart 2025"
+
+    @property
+    def groepen(self) -> dict[str, tuple[Download, ...]]:
+        """The downloads by group, in the order they come."""
+        groups: dict[str, list[Download]] = {}
+        for download in self.downloads:
+            groups.setdefault(download.groep, []).append(download)
+        return {name: tuple(items) for name, items in groups.items()}
 
 
 # --- the pages -----------------------------------------------------------------------------
 
 def _related(kaart: Kaart, site: Site, limit: int = 4) -> tuple[Kaart, ...]:
-    """Cards most like this one: shared keywords and roles weigh most, then the same theme."""
-    def score(other: Kaart) -> tuple:
-        shared_words = len(set(kaart.trefwoorden) & set(other.trefwoorden))
-        shared_roles = len(set(kaart.voor) & set(other.voor))
-        shared_sessions = len(set(kaart.sessies) & set(other.sessies))
-        return (-(3 * shared_words + 2 * (other.thema == kaart.thema) + shared_roles + shared_sessions), other.nummer)
+    """Cards most like this one: shared keywords and roles weigh most, then the same theme.
 
-    others = [k for k in site.kaarten if k.id != kaart.id]
-    return tuple(sorted(others, key=score)[:limit])
+    The same as sorting every other card by (score, number), without scoring every card (that
+    grew with the square of the number of cards): cards that share a keyword or a session with
+    this one are scored one by one; any other card scores only by its theme and roles, which
+    is the same for all cards with that theme and those roles, so only the first few of each
+    such group can make the list.
+    """
+    by_word, by_session, groups, traits = _likeness_index(site)
+    words, roles, sessions = traits[kaart.id]
+
+    def score(other: Kaart) -> int:
+        other_words, other_roles, other_sessions = traits[other.id]
+        shared = 3 * len(words & other_words) + len(roles & other_roles) + len(sessions & other_sessions)
+        return shared + 2 * (other.thema == kaart.thema)
+
+    near = {o.id: o for w in words for o in by_word.get(w, ())}
+    near.update((o.id, o) for s in sessions for o in by_session.get(s, ()))
+    near.pop(kaart.id, None)
+    candidates = [(-score(o), o.nummer, o) for o in near.values()]
+    for (thema, group_roles), group in groups.items():
+        group_score = 2 * (thema == kaart.thema) + len(roles & group_roles)
+        taken = 0
+        for o in group:
+            if o.id != kaart.id and o.id not in near:
+                candidates.append((-group_score, o.nummer, o))
+                taken += 1
+                if taken == limit:
+                    break
+    candidates.sort(key=lambda c: c[:2])
+    return tuple(c[2] for c in candidates[:limit])
 
 
-def kaart_page(kaart: Kaart, site: Site) -> Page:
+def _likeness_index(site: Site) -> tuple[dict, dict, dict, dict]:
+    """Cards by keyword, by session, and by (theme, roles) in card order; and per card id its
+    keywords, roles and sessions as sets."""
+    def make() -> tuple[dict, dict, dict, dict]:
+        by_word: dict[str, list[Kaart]] = {}
+        by_session: dict[str, list[Kaart]] = {}
+        groups: dict[tuple[str, frozenset], list[Kaart]] = {}
+        traits: dict[str, tuple[frozenset, frozenset, frozenset]] = {}
+        for k in sorted(site.kaarten, key=lambda k: k.nummer):
+            traits[k.id] = (frozenset(k.trefwoorden), frozenset(k.voor), frozenset(k.sessies))
+            for word in traits[k.id][0]:
+                by_word.setdefault(word, []).append(k)
+            for sessie in traits[k.id][2]:
+                by_session.setdefault(sessie, []).append(k)
+            groups.setdefault((k.thema, traits[k.id][1]), []).append(k)
+        return by_word, by_session, groups, traits
+
+    return site.derived("verwant", make)
+
+
+def _neighbours(kaart: Kaart, site: Site) -> tuple[Kaart | None, Kaart | None]:
+    """The cards before and after this one in its theme."""
+    places = site.derived("plaats_in_thema", lambda: {
+        k.id: i for thema in {k.thema for k in site.kaarten} for i, k in enumerate(site.kaarten_met_thema(thema))
+    })
     same_theme = site.kaarten_met_thema(kaart.thema)
-    index = same_theme.index(kaart)
+    index = places[kaart.id]
+    return (same_theme[index - 1] if index > 0 else None,
+            same_theme[index + 1] if index + 1 < len(same_theme) else None)
+
+
+def kaart_page(kaart: Kaart, site: Site, site_url: str = "", site_naam: str = "") -> Page:
+    vorige, volgende = _neighbours(kaart, site)
     context = KaartPagina(
         kaart=kaart,
         thema=site.thema(kaart.thema),
@@ -152,8 +231,13 @@ def kaart_page(kaart: Kaart, site: Site) -> Page:
         ),
         aanbevelingen=site.aanbevelingen_voor_kaart(kaart.id),
         gerelateerd=_related(kaart, site),
-        vorige=same_theme[index - 1] if index > 0 else None,
-        volgende=same_theme[index + 1] if index + 1 < len(same_theme) else None,
+        vorige=vorige,
+        volgende=volgende,
+        adres=delen.absolute_url(site_url, kaart.url),
+        bronvermelding=delen.citation(kaart, site, site_url, site_naam),
+        qr_bestand=delen.qr_path(kaart) if site_url else None,
+        editie=delen.editie_tekst(site.editie),
+        site_naam=site_naam,
     )
     return Page(f"kaarten/{kaart.id}.md", kaart.url, kaart.titel, kaart.tekst, "kaart.html", context, "kaart")
 
@@ -184,16 +268,25 @@ def thema_page(thema: Thema, site: Site) -> Page:
 
 
 def aanpak_page(aanpak: Aanpak, site: Site) -> Page:
-    context = AanpakPagina(aanpak=aanpak, sessies=site.sessies_van_aanpak(aanpak.id))
+    habits = (g for sectie in aanpak.secties for blok in sectie.inhoud for g in blok.gewoontes)
+    context = AanpakPagina(
+        aanpak=aanpak, sessies=site.sessies_van_aanpak(aanpak.id),
+        kaarten={g.kaart: site.kaart(g.kaart) for g in habits if g.kaart},
+    )
     return Page(f"aanpakken/{aanpak.id}.md", aanpak.url, aanpak.naam, aanpak.samenvatting, "aanpak.html", context, "aanpak")
 
 
 def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
     with_cards = tuple(s for s in site.sessies if site.kaarten_uit_sessie(s.id))
+    all_cards = KaartenPagina(site.kaarten, site.themas, site.model.e, with_cards)
     return [
         Page("kaarten/index.md", "kaarten/", "Kaarten: Nieuwe Goede Gewoontes",
              f"Alle {len(site.kaarten)} kaarten van de set Nieuwe Goede Gewoontes: zoek en filter op thema, rol, E en sessie.",
-             "kaarten.html", KaartenPagina(site.kaarten, site.themas, site.model.e, with_cards), "kaarten"),
+             "kaarten.html", all_cards, "kaarten"),
+        # "trek" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS), so no card takes this URL.
+        Page("kaarten/trek.md", "kaarten/trek/", "Trek een kaart",
+             "Trek een willekeurige kaart uit de set Nieuwe Goede Gewoontes, of uit je eigen selectie, en praat erover met je team.",
+             "trek.html", all_cards, "trek", in_zoekindex=False),
         Page("sessies/index.md", "sessies/", "Sessies",
              "Verslagen van de regionale en landelijke sessies van Goed Werk en van bijeenkomsten van andere programma's.",
              "sessies.html", SessiesPagina(tuple(
@@ -219,18 +312,26 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
              "bronnen.html", site, "bronnen"),
         Page("downloads/index.md", "downloads/", "Downloads",
              "Kaartensets om te printen en open data van het Kennisplein Goed Werk.",
-             "downloads.html", DownloadsPagina(downloads), "downloads"),
+             "downloads.html", DownloadsPagina(downloads, delen.editie_tekst(site.editie)), "downloads"),
     ]
 
 
-def pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
-    """Every generated page of the site."""
+def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "", site_naam: str = "") -> list[Page]:
+    """Every generated page of the site; `site_url` (the public address) makes permanent links."""
     result = index_pages(site, downloads)
-    result += [kaart_page(k, site) for k in site.kaarten]
+    result += [kaart_page(k, site, site_url, site_naam) for k in site.kaarten]
     result += [sessie_page(s, site) for s in site.sessies]
     result += [thema_page(t, site) for t in site.themas]
     result += [aanpak_page(a, site) for a in site.aanpakken]
+    result.append(printen_page(site, site_url))
     return result
+
+
+def printen_page(site: Site, site_url: str = "") -> Page:
+    # "printen" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS), so no card takes this URL.
+    return Page("kaarten/printen.md", PRINT_PAGE_URL, "Kaarten printen",
+                "Print je eigen keuze uit de kaarten van de set Nieuwe Goede Gewoontes, met voor- en achterkant, op A4.",
+                "printen.html", printen_context(site, site_url), "printen", in_zoekindex=False)
 
 
 def render(page: Page, site: Site) -> str:

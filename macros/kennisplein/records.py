@@ -234,6 +234,11 @@ class Kaart:
     def sessies(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.sessie for p in self.vindplaatsen if p.sessie))
 
+    @property
+    def zoektekst(self) -> str:
+        """What a text search looks in besides title and text: the other wordings and keywords."""
+        return " ".join([p.formulering for p in self.varianten] + list(self.trefwoorden))
+
 
 @dataclass(frozen=True)
 class AndereNaam:
@@ -389,6 +394,8 @@ class Site:
     def __post_init__(self) -> None:
         index = self._index
         index["kaart"] = {k.id: k for k in self.kaarten}
+        # An old id still finds its card (a macro in docs/ written before the rename).
+        index["eerdere_kaart_id"] = {old: k for k in self.kaarten for old in k.eerdere_ids}
         index["sessie"] = {s.id: s for s in self.sessies}
         index["thema"] = {t.id: t for t in self.themas}
         index["aanpak"] = {a.id: a for a in self.aanpakken}
@@ -405,7 +412,10 @@ class Site:
 
     # lookups ------------------------------------------------------------------------------
     def kaart(self, ident: str) -> Kaart:
-        return self._index["kaart"][ident]
+        found = self._index["kaart"].get(ident) or self._index["eerdere_kaart_id"].get(ident)
+        if found is None:
+            raise KeyError(ident)
+        return found
 
     def sessie(self, ident: str) -> Sessie:
         return self._index["sessie"][ident]
@@ -430,7 +440,7 @@ class Site:
 
     # selections ---------------------------------------------------------------------------
     def kaarten_met_thema(self, thema: str) -> tuple[Kaart, ...]:
-        return tuple(k for k in self.kaarten if k.thema == thema)
+        return self._grouped("kaarten_per_thema", lambda k: (k.thema,)).get(thema, ())
 
     def kaarten_voor(self, rol: str) -> tuple[Kaart, ...]:
         return tuple(k for k in self.kaarten if rol in k.voor)
@@ -439,7 +449,27 @@ class Site:
         return tuple(k for k in self.kaarten if e in k.e)
 
     def kaarten_uit_sessie(self, sessie: str) -> tuple[Kaart, ...]:
-        return tuple(k for k in self.kaarten if sessie in k.sessies)
+        return self._grouped("kaarten_per_sessie", lambda k: k.sessies).get(sessie, ())
+
+    def derived(self, name: str, make):
+        """An index derived from the records, made by `make()` on first use and then kept.
+
+        Pages ask for such selections once per card or session; scanning every card each time
+        would make the build grow with the square of the number of cards."""
+        cached = self._index.get(name)
+        if cached is None or cached[0] is not self.kaarten:  # a copy with other cards: anew
+            cached = self._index[name] = (self.kaarten, make())
+        return cached[1]
+
+    def _grouped(self, name: str, keys) -> dict[str, tuple[Kaart, ...]]:
+        def make() -> dict[str, tuple[Kaart, ...]]:
+            groups: dict[str, list[Kaart]] = {}
+            for kaart in self.kaarten:
+                for key in dict.fromkeys(keys(kaart)):
+                    groups.setdefault(key, []).append(kaart)
+            return {key: tuple(cards) for key, cards in groups.items()}
+
+        return self.derived(name, make)
 
     def sessies_van_aanpak(self, aanpak: str) -> tuple[Sessie, ...]:
         return tuple(s for s in self.sessies if s.aanpak == aanpak)

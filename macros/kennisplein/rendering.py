@@ -53,6 +53,10 @@ class _RelativeLinks(Treeprocessor):
 def markdown_to_html(text: str, page_url: str = "", *, inline: bool = False) -> Markup:
     """Editor Markdown (bold, italic, links) as safe HTML; any HTML in the text stays text."""
     md = markdown.Markdown(extensions=[], output_format="html")
+    # Only paragraphs: a quoted '#Dekrachtzit…' or '#1 Investeren…' is text, not a heading or list.
+    for name in [item.name for item in md.parser.blockprocessors._priority]:
+        if name not in ("empty", "paragraph"):
+            md.parser.blockprocessors.deregister(name)
     md.treeprocessors.register(_RelativeLinks(md, page_url), "kennisplein-links", 1)
     rendered = md.convert(html.escape(text, quote=False))
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:

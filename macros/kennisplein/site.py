@@ -7,6 +7,7 @@ files -> records. Every problem is collected; if there is any, `DataError` carri
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import os
 import subprocess
@@ -15,6 +16,7 @@ from typing import Any
 
 from . import checks
 from .loading import LoadedFile, load_file
+from .placeholders import is_placeholder
 from .problems import DataError, Problem
 from .records import (
     Aanbeveling, Aanpak, AndereNaam, Blok, Bron, Citaat, Correctie, Datum, Deelnemersopgave,
@@ -70,7 +72,9 @@ def _discover(data_dir: Path) -> tuple[list[tuple[str, Path, str]], list[Problem
             files.append((KIND_BY_FOLDER[parts[0]], path, name))
         else:
             folders = ", ".join(f"data/{f}/" for f in KIND_BY_FOLDER)
-            problems.append(Problem(name, 1, 1, f"dit bestand staat op een onbekende plek. Zet het in één van: {folders}."))
+            match = difflib.get_close_matches(parts[0], KIND_BY_FOLDER, n=1, cutoff=0.6) if len(parts) == 2 else []
+            closest = f" Bedoelde je data/{match[0]}/?" if match else ""
+            problems.append(Problem(name, 1, 1, f"dit bestand staat op een onbekende plek.{closest} Zet het in één van: {folders}."))
     return files, problems
 
 
@@ -117,7 +121,7 @@ def _rules(by_kind: dict[str, list[LoadedFile]]) -> list[Problem]:
             if kind in ONE_RECORD_PER_FILE and isinstance(value, dict):
                 ident = value.get("id")
                 stem = Path(loaded.name).stem
-                if isinstance(ident, str) and ident != stem:
+                if isinstance(ident, str) and ident != stem and not is_placeholder(ident):
                     problems.append(loaded.problem(("id",), f"het id '{ident}' moet gelijk zijn aan de bestandsnaam: hernoem het bestand naar {ident}.yaml, of maak het id '{stem}'."))
                 refs.define(kind, ident, loaded, ("id",))
             if not isinstance(value, dict):
@@ -126,8 +130,11 @@ def _rules(by_kind: dict[str, list[LoadedFile]]) -> list[Problem]:
                 refs.use("thema", value.get("thema"), loaded, ("thema",))
                 for index, item in _items(value, "herkomst"):
                     herkomst(loaded, item, ("herkomst", index))
+                ids = [(("id",), value.get("id"))]
                 for index, old in enumerate(value.get("eerdere_ids") or []):
                     refs.define("kaart", old, loaded, ("eerdere_ids", index))
+                    ids.append((("eerdere_ids", index), old))
+                problems.extend(p for path, ident in ids if (p := checks.reserved_card_id_problem(loaded, ident, path)))
             elif kind == "sessie":
                 refs.use("aanpak", value.get("aanpak"), loaded, ("aanpak",))
                 herkomst(loaded, value.get("herkomst"), ("herkomst",))
@@ -206,15 +213,18 @@ def _card_wording_rules(cards: list[LoadedFile], wordings: dict[str, list[str]])
     problems = []
     for loaded in cards:
         value = loaded.value
-        if not isinstance(value, dict) or not isinstance(value.get("tekst"), str):
+        if not isinstance(value, dict) or not isinstance(value.get("tekst"), str) or is_placeholder(value["tekst"]):
             continue
         ident = value.get("id")
-        places = list(wordings.get(ident, []))
+        # A session may still name the card by an old id (eerdere_ids): that is the same card.
+        places = [w for key in [ident, *(value.get("eerdere_ids") or [])] if isinstance(key, str) for w in wordings.get(key, [])]
         places += [item.get("formulering") for _, item in _items(value, "herkomst") if isinstance(item.get("formulering"), str)]
         if not places:
             problems.append(loaded.problem(("id",), f"de kaart '{ident}' komt in geen enkele bron voor. Verwijs ernaar vanuit een sessie (gewoontes: - tekst: … kaart: {ident}) of geef 'herkomst' met 'formulering'."))
         elif normalise(value["tekst"]) not in {normalise(p) for p in places}:
-            problems.append(loaded.problem(("tekst",), "de tekst van de kaart staat niet letterlijk in een bron. Neem de tekst precies over uit een sessieverslag (gewoontes) of uit 'herkomst' (formulering)."))
+            closest = difflib.get_close_matches(value["tekst"], places, n=1, cutoff=0) or places
+            problems.append(loaded.problem(("tekst",), "de tekst van de kaart staat niet letterlijk in een bron. Neem de tekst precies over uit een sessieverslag (gewoontes) of uit 'herkomst' (formulering), met dezelfde woorden en leestekens. "
+                                           f"Het meest lijkt deze formulering in de bron: '{' '.join(closest[0].split())}'"))
     return problems
 
 
@@ -296,11 +306,12 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
     sessies = sorted((_sessie(v, name) for v, name in each("sessie")), key=_sort_key_sessie)
 
     places: dict[str, list[Vindplaats]] = {}
+    current_id = {old: v["id"] for v, _ in each("kaart") for old in v.get("eerdere_ids", ())}
     for sessie in sessies:
         for ronde in sessie.rondes:
             for gewoonte in ronde.gewoontes:
                 if gewoonte.kaart:
-                    places.setdefault(gewoonte.kaart, []).append(Vindplaats(
+                    places.setdefault(current_id.get(gewoonte.kaart, gewoonte.kaart), []).append(Vindplaats(
                         gewoonte.tekst,
                         Herkomst(sessie.herkomst.document, f"{sessie.herkomst.sectie}, ronde {ronde.nummer}: {ronde.titel}"),
                         sessie=sessie.id, ronde=ronde.nummer,
@@ -357,7 +368,7 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
         (Bron(b["id"], b["soort"], b["titel"], tuple(_h(h) for h in b["vermeld_in"]), name,
               b.get("auteurs"), b.get("jaar"), b.get("uitgever"), b.get("url"), b.get("toelichting"))
          for b, name in listed("bronnen", "bronnen")),
-        key=lambda b: (b.titel.casefold(), b.id),
+        key=lambda b: (b.titel.lstrip("[").casefold(), b.id),  # [descriptive titles] sort by their words
     ))
     correcties = tuple(
         Correctie(c["document"], c["fout"], c["correctie"], c.get("toelichting"))

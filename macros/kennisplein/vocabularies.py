@@ -45,6 +45,10 @@ BRONSOORTEN: dict[str, str] = {
     "interview": "Interview",
 }
 
+# Card ids that cannot be used because a page of the site already lives at /kaarten/<id>/:
+# the card browser itself, "Trek een kaart" and the print page for a selection.
+GERESERVEERDE_KAART_IDS: tuple[str, ...] = ("index", "printen", "trek")
+
 # Which schema a data file follows, by where it stands in data/.
 # A folder holds one record per file; the others hold a list under their top key.
 KIND_BY_FOLDER: dict[str, str] = {

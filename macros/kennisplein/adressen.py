@@ -1,0 +1,119 @@
+"""Links that never break: redirects for old card ids, and the list of every published URL.
+
+Trainers put card addresses in slides and on printed cards, so a URL that was published once
+must keep working. Two plain pieces:
+
+- `redirects(site)` turns each card's `eerdere_ids` into a small page at the old address that
+  sends the reader on to the card (canonical link, meta refresh and a visible link);
+- `check(published, current)` compares the committed list of published URLs with the URLs
+  this build makes: a URL that would disappear is an error, a new URL is added to the list.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .delen import GeneratedFile, absolute_url
+from .records import Kaart, Site
+from .rendering import render_template
+
+LIST_NAME = "gepubliceerde-adressen.txt"
+LIST_HEADER = (
+    "# Elk webadres dat deze site ooit heeft gepubliceerd, één per regel, gesorteerd.\n"
+    "# De bouw voegt nieuwe adressen zelf toe; commit dit bestand mee.\n"
+    "# Verdwijnt een adres, dan stopt de bouw. Zie README.md, 'Webadressen'.\n"
+)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """An old card address that now leads to the card."""
+
+    oud: str  # site-relative url of the old address, "kaarten/<old-id>/"
+    kaart: Kaart
+
+
+class AdressenFout(Exception):
+    """Published URLs that this build would no longer serve; the message is for editors."""
+
+    def __init__(self, missing: list[str], list_path: Path):
+        self.missing = missing
+        lines = "\n".join(f"  {url}" for url in missing)
+        count = "Dit webadres bestond" if len(missing) == 1 else f"Deze {len(missing)} webadressen bestonden"
+        super().__init__(
+            f"De site is niet gebouwd. {count} al, maar de site maakt {'het' if len(missing) == 1 else 'ze'} niet meer:\n{lines}\n\n"
+            "Mensen gebruiken deze adressen in presentaties, e-mails en op geprinte kaarten. "
+            "Heeft een kaart een nieuw id gekregen, of is ze samengevoegd met een andere kaart? "
+            "Zet het oude id dan onder 'eerdere_ids' in die kaart (data/kaarten/<id>.yaml); "
+            "de site stuurt bezoekers dan door. "
+            f"Moet het adres echt verdwijnen? Haal het dan uit {list_path.name}, zodat het een bewuste keuze is."
+        )
+
+
+def redirects(site: Site) -> list[Redirect]:
+    return [Redirect(f"kaarten/{old}/", kaart) for kaart in site.kaarten for old in kaart.eerdere_ids]
+
+
+def redirect_files(site: Site, site_url: str) -> list[GeneratedFile]:
+    """The HTML page at each old card address, rendered from doorverwijzing.html."""
+    return [
+        GeneratedFile(
+            r.oud + "index.html",
+            render_template(
+                "doorverwijzing.html", r.oud, kaart=r.kaart, oud=r.oud,
+                adres=absolute_url(site_url, r.kaart.url),
+            ),
+        )
+        for r in redirects(site)
+    ]
+
+
+def site_path(url: str) -> str:
+    """'kaarten/x/' -> '/kaarten/x/', and the home page ('' or './') -> '/'; the form the list uses."""
+    url = url.lstrip("/")
+    return "/" if url in ("", "./", ".") else "/" + url
+
+
+def read_list(path: Path) -> set[str]:
+    """The URLs in a published-URL list; an absent file is an empty list (a new site)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return set()
+    return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+
+
+def missing_urls(published: set[str], current: set[str]) -> list[str]:
+    """Published URLs that the current build does not make, sorted."""
+    return sorted(published - current)
+
+
+def check(path: Path, current: set[str]) -> set[str]:
+    """Raise AdressenFout if a published URL disappears; else return the list with `current` added."""
+    published = read_list(path)
+    missing = missing_urls(published, current)
+    if missing:
+        raise AdressenFout(missing, path)
+    return published | current
+
+
+def write_list(path: Path, urls: set[str]) -> bool:
+    """Write the list (sorted, with its header) if it changed; True if it was written.
+
+    URLs already in the file are kept even if `urls` lacks them, so two builds at once never
+    drop each other's additions; the file is replaced in one step.
+    """
+    merged = read_list(path) | urls
+    text = LIST_HEADER + "".join(f"{url}\n" for url in sorted(merged))
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        out.write(text)
+    os.chmod(temp, 0o644)
+    os.replace(temp, path)
+    return True

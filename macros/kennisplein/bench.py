@@ -1,0 +1,552 @@
+"""`make bench`: how validation, build time and page weight grow with the number of cards.
+
+For the current data and for synthetic data sets of 100, 1,000 and 5,000 cards (with a
+session for every 20 cards that references them), in a temporary folder:
+
+- validation: `build_site()` in this process (load, schema, rules, records);
+- build: `mkdocs build` of the whole site, PDFs left out (they are timed on their own), next to
+  a plain MkDocs + Material build of as many plain Markdown pages, and the ratio of the two;
+- the search index, and what the card browser transfers: the page and everything it loads
+  (CSS, JavaScript, the search index Material fetches), each gzip-compressed as a web server
+  would send it, measured in Chromium;
+- the card browser's filter on the synthetic cards, in Chromium, and the full PDF deck.
+
+Wall times drift between runs on shared machines: compare the ratios within one run.
+Usage: python -m kennisplein.bench [--aantallen 100,1000,5000] [--herhaal 3] [--zonder-pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import functools
+import gc
+import gzip
+import http.server
+import io
+import os
+import pstats
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .site import build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+# The synthetic sets are the real data plus synthetic cards: the hand-written pages in docs/
+# show real cards and sessions by id, so they need the real ones.
+BASE_DATA = ROOT / "data"
+CARDS_PER_SESSION = 20
+THEMES = ("reflectie", "teamwerk", "goed-werkgeverschap")
+ROLES = ("medewerker", "team", "leidinggevende", "bestuurder")
+ES = ("excellentie", "ethiek", "energie")
+CHROMIUM = "/usr/bin/chromium"
+TARGETS = {
+    "validation_5000_s": 2.0,
+    "build_ratio_1000": 1.3,
+    "browser_kb_1000": 300,
+}
+
+
+# --- synthetic data ------------------------------------------------------------------------
+
+def _vocabulary() -> list[str]:
+    """Real Dutch words: every word of the real cards' texts."""
+    words: set[str] = set()
+    for path in sorted((ROOT / "data" / "kaarten").glob("*.yaml")):
+        value = yaml.safe_load(path.read_text(encoding="utf-8"))
+        words.update(re.findall(r"[a-zà-ÿ]{3,}", str(value.get("tekst", "")).lower()))
+    return sorted(words) or ["goed", "werk", "team", "gesprek", "zorg", "collega"]
+
+
+class _Writer:
+    def __init__(self, seed: int):
+        self.random = random.Random(seed)
+        self.words = _vocabulary()
+
+    def sentence(self, n: int) -> str:
+        text = " ".join(self.random.choice(self.words) for _ in range(n))
+        return text[0].upper() + text[1:] + "."
+
+    def paragraph(self, sentences: int = 4) -> str:
+        return " ".join(self.sentence(self.random.randint(8, 16)) for _ in range(sentences))
+
+
+def _dump(path: Path, value: dict) -> None:
+    path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+
+
+def write_synthetic_data(target: Path, n_cards: int) -> Path:
+    """A valid data folder with exactly `n_cards` cards: the real data plus synthetic cards,
+    each quoted verbatim in the habits of a synthetic session report (as real cards are)."""
+    shutil.copytree(BASE_DATA, target)
+    existing = len(list((target / "kaarten").glob("*.yaml")))
+    writer = _Writer(n_cards)
+    cards = []
+    for number in range(1, n_cards - existing + 1):
+        ident = f"synthetisch-{number:05d}"
+        card = {
+            "id": ident,
+            "titel": f"Synthetische kaart {number}",
+            "tekst": writer.sentence(writer.random.randint(10, 30)),
+            "thema": THEMES[number % 3],
+            "voor": sorted({ROLES[number % 4], ROLES[(number // 4) % 4]}),
+            "e": [ES[number % 3]],
+            "indeling_redactioneel": True,
+            "trefwoorden": sorted({writer.random.choice(writer.words) for _ in range(4)}),
+        }
+        _dump(target / "kaarten" / f"{ident}.yaml", card)
+        cards.append(card)
+    for index in range(0, len(cards), CARDS_PER_SESSION):
+        number = index // CARDS_PER_SESSION + 1
+        group = cards[index:index + CARDS_PER_SESSION]
+        ident = f"synthetische-sessie-{number:04d}"
+        _dump(target / "sessies" / f"{ident}.yaml", {
+            "id": ident,
+            "titel": f"Synthetische sessie {number}",
+            "aanpak": "goed-werk-2022",
+            "soort": "regionaal",
+            "regio": ("Oost", "Zuid", "West", "Noord")[number % 4],
+            "datum": f"{2023 + number // 336}-{number // 28 % 12 + 1:02d}-{number % 28 + 1:02d}",
+            "herkomst": {"document": "eindverslag-2022", "sectie": "Synthetisch"},
+            "inleiding": [{"tekst": writer.paragraph()}],
+            "rondes": [
+                {"titel": "Beelden van goed werk", "inhoud": [
+                    {"tekst": writer.paragraph()},
+                    {"citaten": [{"tekst": writer.paragraph(2)} for _ in range(3)]},
+                    {"punten": [writer.sentence(6) for _ in range(5)]},
+                ]},
+                {"titel": "Wat raakt je?", "inhoud": [{"tekst": writer.paragraph(6)}]},
+                {"titel": "Nieuwe goede gewoontes", "inhoud": [
+                    {"gewoontes": [{"tekst": card["tekst"], "kaart": card["id"]} for card in group]},
+                ]},
+            ],
+            "afsluiting": [{"tekst": writer.paragraph(2)}],
+        })
+    return target
+
+
+def write_plain_project(target: Path, n_pages: int) -> Path:
+    """A plain MkDocs + Material project of `n_pages` Markdown pages of ~270 words, out of the
+    nav like our card pages: the yardstick for our build."""
+    writer = _Writer(n_pages)
+    docs = target / "docs"
+    (docs / "paginas").mkdir(parents=True)
+    (docs / "index.md").write_text("# Start\n\n" + writer.paragraph() + "\n", encoding="utf-8")
+    for number in range(1, n_pages):
+        body = "\n\n".join([
+            f"# Pagina {number}", writer.paragraph(), "## Meer", writer.paragraph(),
+            "\n".join(f"- {writer.sentence(6)}" for _ in range(5)), writer.paragraph(3),
+        ])
+        (docs / "paginas" / f"pagina-{number:05d}.md").write_text(body + "\n", encoding="utf-8")
+    config = {
+        "site_name": "Vergelijking", "site_url": "https://example.org/",
+        "theme": {"name": "material", "language": "nl", "font": False},
+        "plugins": [{"search": {"lang": "nl"}}],
+        "nav": [{"Start": "index.md"}], "not_in_nav": "/paginas/*.md",
+    }
+    _dump(target / "mkdocs.yml", config)
+    return target / "mkdocs.yml"
+
+
+def write_our_config(target: Path, data_dir: Path) -> Path:
+    """Our mkdocs.yml, pointed at `data_dir`, with its caches and lists in `target` and no PDFs
+    laid out (they take seconds per deck and are timed on their own)."""
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    config["docs_dir"] = str(ROOT / config.get("docs_dir", "docs"))
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config.pop("watch", None)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "kennisplein" in plugin:
+            plugin["kennisplein"] = dict(
+                plugin["kennisplein"] or {}, data_dir=str(data_dir), pdf=False,
+                downloads_cache=str(target / "cache"), adressen=str(target / "adressen.txt"),
+            )
+    path = target / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+def time_validation(data_dir: Path, repeat: int) -> tuple[float, float]:
+    """The fastest of `repeat` runs of `build_site`: wall and processor seconds."""
+    best = (float("inf"), float("inf"))
+    for _ in range(repeat):
+        start, cpu = time.perf_counter(), time.process_time()
+        build_site(data_dir, ROOT / "docs")
+        best = min(best, (time.perf_counter() - start, time.process_time() - cpu))
+    return best
+
+
+@dataclass
+class BuildTime:
+    wall: float  # the whole `mkdocs build`, start-up included
+    cpu: float  # its processor time (user + system): steadier than wall time on a busy machine
+    ours: float = 0.0  # of the wall time: in the hooks of our MkDocs plugin (pages, QR codes, downloads)
+
+
+def time_build(config: Path, site_dir: Path, ours: bool = True) -> BuildTime:
+    """`mkdocs build` in a fresh process, as `make build` runs it; for our site the time in our
+    plugin's hooks is measured too (see `_timed_build`)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    code = f"from kennisplein.bench import _timed_build; _timed_build({str(config)!r}, {str(site_dir)!r})"
+    command = [sys.executable, "-c", code] if ours else [
+        sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
+    before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
+    elapsed, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"Het bouwen van {config} mislukte:\n{result.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return BuildTime(elapsed, cpu, float(result.stdout.strip().splitlines()[-1]) if ours else 0.0)
+
+
+def _timed_build(config_file: str, site_dir: str) -> None:
+    """What `mkdocs build -q` does, with a stopwatch on every hook of our plugin; prints the
+    seconds spent in them. Runs in its own process (see `time_build`)."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from . import mkdocs_plugin
+
+    spent = [0.0]
+
+    def timed(method):
+        @functools.wraps(method)
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - start
+        return wrapper
+
+    plugin = mkdocs_plugin.KennispleinPlugin
+    for name in [n for n in vars(plugin) if n.startswith("on_")]:
+        setattr(plugin, name, timed(getattr(plugin, name)))
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    config = load_config(config_file, site_dir=site_dir)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    print(f"{spent[0]:.4f}")
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_count(site_dir: Path) -> int:
+    return (site_dir / "sitemap.xml").read_text(encoding="utf-8").count("<loc>")
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+FILTER_TIMING = """() => {
+  const K = window.KennispleinKaarten;
+  if (!K || !K.browser) return null;
+  const items = K.browser.items;
+  const states = [{q: "team"}, {thema: "teamwerk"}, {voor: "leidinggevende", q: "gesprek"}, {e: "energie", q: "zorg werk"}];
+  let start = performance.now();
+  for (let i = 0; i < 200; i++) K.filter(items, states[i % states.length]);
+  const filter = (performance.now() - start) / 200;
+  start = performance.now();
+  for (let i = 0; i < 20; i++) { K.browser.apply(states[i % states.length]); document.body.offsetHeight; }
+  const apply = (performance.now() - start) / 20;
+  K.browser.apply({});
+  return {filter: filter, apply: apply, kaarten: items.length};
+}"""
+
+
+@dataclass
+class BrowserFigures:
+    transferred: int = 0  # gzip bytes of everything the card browser loads
+    search_index: int = 0  # of which Material's search index
+    requests: int = 0
+    load_ms: float = 0.0
+    filter_ms: float | None = None  # one filter call on every card
+    apply_ms: float | None = None  # one filter with the page updated and laid out
+
+
+def measure_browser(site_dir: Path) -> BrowserFigures | None:
+    """What opening the card browser costs, in Chromium: bytes, load time, filter time."""
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    figures = BrowserFigures()
+    with serve(site_dir) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        bodies: dict[str, bytes] = {}
+        page.on("requestfinished", lambda request: bodies.setdefault(request.url, request.response().body()))
+        # Material's search worker fetches the search index on every page; wait for it.
+        with page.expect_request_finished(lambda r: r.url.endswith("search/search_index.json"), timeout=180_000):
+            page.goto(base + "kaarten/", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        for url, body in bodies.items():
+            size = gzip_size(body)
+            figures.transferred += size
+            figures.search_index += size if url.endswith("search_index.json") else 0
+        figures.requests = len(bodies)
+        figures.load_ms = page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd")
+        timing = page.evaluate(FILTER_TIMING)
+        if timing:
+            figures.filter_ms, figures.apply_ms = timing["filter"], timing["apply"]
+        browser.close()
+    return figures
+
+
+@dataclass
+class Row:
+    label: str
+    cards: int
+    pages: int = 0
+    validation: float = 0.0
+    validation_cpu: float = 0.0
+    build: float = 0.0
+    build_cpu: float = 0.0
+    own_code: float = 0.0  # of the build: the time in our plugin's hooks
+    plain: float = 0.0
+    plain_cpu: float = 0.0
+    search_raw: int = 0
+    search_gzip: int = 0
+    browser: BrowserFigures | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return self.build / self.plain if self.plain else 0.0
+
+    @property
+    def ratio_cpu(self) -> float:
+        return self.build_cpu / self.plain_cpu if self.plain_cpu else 0.0
+
+
+def measure(label: str, data_dir: Path, work: Path, repeat: int) -> Row:
+    cards = len(list((data_dir / "kaarten").glob("*.yaml")))
+    row = Row(label, cards)
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"  {label}: valideren ...", file=sys.stderr, flush=True)
+    row.validation, row.validation_cpu = time_validation(data_dir, repeat)
+    ours = write_our_config(work, data_dir)
+    print(f"  {label}: bouwen ...", file=sys.stderr, flush=True)
+    time_build(ours, work / "site")  # once to fill caches and write the URL list, untimed
+    row.pages = page_count(work / "site")
+    plain = write_plain_project(work / "kaal", row.pages)
+    builds, plains = [], []
+    for _ in range(repeat):  # alternate, so a busy moment of the machine hits both
+        builds.append(time_build(ours, work / "site"))
+        plains.append(time_build(plain, work / "kaal" / "site", ours=False))
+    fastest = min(builds, key=lambda b: b.wall)
+    row.build, row.own_code, row.plain = fastest.wall, fastest.ours, min(b.wall for b in plains)
+    row.build_cpu, row.plain_cpu = min(b.cpu for b in builds), min(b.cpu for b in plains)
+    index = (work / "site" / "search" / "search_index.json").read_bytes()
+    row.search_raw, row.search_gzip = len(index), gzip_size(index)
+    print(f"  {label}: kaartenbak in Chromium ...", file=sys.stderr, flush=True)
+    row.browser = measure_browser(work / "site")
+    return row
+
+
+# --- report --------------------------------------------------------------------------------
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:,.0f} KB".replace(",", ".")
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f} ms"
+
+
+def _markdown(head: list[str], rows: list[list[str]]) -> str:
+    lines = [head] + rows
+    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
+    out = ["| " + " | ".join(cell.ljust(widths[i]) for i, cell in enumerate(line)) + " |" for line in lines]
+    out.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(out)
+
+
+def _n(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def time_table(rows: list[Row]) -> str:
+    head = ["", "kaarten", "pagina's", "validatie", "bouw", "waarvan plugin", "kale MkDocs", "verhouding"]
+    return _markdown(head, [[
+        r.label, _n(r.cards), _n(r.pages),
+        f"{_s(r.validation)} ({_s(r.validation_cpu)})", f"{_s(r.build)} ({_s(r.build_cpu)})", _s(r.own_code),
+        f"{_s(r.plain)} ({_s(r.plain_cpu)})", f"{r.ratio:.2f}× ({r.ratio_cpu:.2f}×)",
+    ] for r in rows])
+
+
+def weight_table(rows: list[Row]) -> str:
+    head = ["", "kaarten", "zoekindex (gzip)", "kaartenbak (gzip)", "waarvan zoekindex", "verzoeken", "laden",
+            "filter", "filter + tonen"]
+    lines = []
+    for r in rows:
+        b = r.browser
+        lines.append([
+            r.label, _n(r.cards), f"{_kb(r.search_raw)} ({_kb(r.search_gzip)})",
+            _kb(b.transferred) if b else "-", _kb(b.search_index) if b else "-", str(b.requests) if b else "-",
+            f"{b.load_ms:.0f} ms" if b else "-", _ms(b.filter_ms if b else None), _ms(b.apply_ms if b else None),
+        ])
+    return _markdown(head, lines)
+
+
+def growth(rows: list[Row]) -> list[str]:
+    """Processor time per extra card between consecutive sizes: equal numbers mean linear growth."""
+    synthetic = sorted((r for r in rows if r.label.startswith("synthetisch")), key=lambda r: r.cards)
+    lines = []
+    for a, b in zip(synthetic, synthetic[1:]):
+        extra = b.cards - a.cards
+        lines.append(
+            f"  {_n(a.cards)} -> {_n(b.cards)} kaarten, per extra kaart: validatie {(b.validation_cpu - a.validation_cpu) / extra * 1000:.2f} ms, "
+            f"bouw {(b.build_cpu - a.build_cpu) / extra * 1000:.1f} ms "
+            f"(kale MkDocs {(b.plain_cpu - a.plain_cpu) / (b.pages - a.pages) * 1000:.1f} ms per extra pagina)"
+        )
+    return lines
+
+
+def verdicts(rows: list[Row]) -> list[str]:
+    by_cards = {r.cards: r for r in rows if r.label.startswith("synthetisch")}
+    lines = []
+
+    def verdict(ok: bool) -> str:
+        return "gehaald" if ok else "NIET gehaald"
+
+    if 5000 in by_cards:
+        v = by_cards[5000].validation
+        lines.append(f"  validatie van 5.000 kaarten onder {TARGETS['validation_5000_s']:.0f} s: {_s(v)} "
+                     f"(processortijd {_s(by_cards[5000].validation_cpu)}): {verdict(v < TARGETS['validation_5000_s'])}")
+    if 1000 in by_cards:
+        r = by_cards[1000]
+        lines.append(f"  bouw bij 1.000 kaarten hoogstens {TARGETS['build_ratio_1000']}× kale MkDocs: {r.ratio:.2f}× "
+                     f"(processortijd {r.ratio_cpu:.2f}×): {verdict(r.ratio <= TARGETS['build_ratio_1000'])}")
+        if r.browser:
+            kb = r.browser.transferred / 1024
+            lines.append(f"  kaartenbak bij 1.000 kaarten onder {TARGETS['browser_kb_1000']} KB (gzip): {kb:.0f} KB: {verdict(kb < TARGETS['browser_kb_1000'])}")
+            rest = (r.browser.transferred - r.browser.search_index) / 1024
+            lines.append(f"    (zonder de zoekindex van Material, die elke pagina ophaalt: {rest:.0f} KB)")
+    return lines
+
+
+# --- profile -------------------------------------------------------------------------------
+
+def profile_build(n_cards: int, work: Path, top: int = 30) -> str:
+    """Where the time of one build of `n_cards` synthetic cards goes (cProfile, in process)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    data = write_synthetic_data(work / "data", n_cards)
+    config_file = write_our_config(work, data)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    config = load_config(str(config_file), site_dir=str(work / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    build(config)
+    profiler.disable()
+    config.plugins.on_shutdown()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+# --- main ----------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kennisplein.bench", description=(
+        "Meet validatie, bouwtijd, zoekindex en het gewicht van de kaartenbak, voor de huidige "
+        "data en voor synthetische sets kaarten."))
+    parser.add_argument("--aantallen", default="100,1000,5000", help="aantallen kaarten, met komma's (standaard 100,1000,5000)")
+    parser.add_argument("--herhaal", type=int, default=1, help="bouw elke set zo vaak en neem de snelste tijd (standaard 1)")
+    parser.add_argument("--zonder-huidige", action="store_true", help="sla de huidige data over")
+    parser.add_argument("--zonder-pdf", action="store_true", help="sla het PDF-kaartendeck van 1.000 kaarten over")
+    parser.add_argument("--profiel", type=int, metavar="KAARTEN", help="profileer één bouw van zoveel kaarten en stop")
+    parser.add_argument("--bewaar", type=Path, metavar="MAP", help="bewaar de gegevens en gebouwde sites in deze map")
+    args = parser.parse_args(argv)
+    sizes = [int(n) for n in args.aantallen.split(",") if n.strip()]
+
+    work_root = Path(tempfile.mkdtemp(prefix="kennisplein-bench-")) if not args.bewaar else args.bewaar
+    work_root.mkdir(parents=True, exist_ok=True)
+    try:
+        if args.profiel:
+            print(profile_build(args.profiel, work_root / f"profiel-{args.profiel}"))
+            return 0
+        rows = []
+        if not args.zonder_huidige:
+            rows.append(measure("huidige data", ROOT / "data", work_root / "huidig", args.herhaal))
+        for n in sizes:
+            work = work_root / f"synthetisch-{n}"
+            data = write_synthetic_data(work / "data", n)
+            rows.append(measure(f"synthetisch {n:,}".replace(",", "."), data, work, args.herhaal))
+        deck = None
+        if not args.zonder_pdf:
+            print("  PDF-kaartendeck van 1.000 kaarten ...", file=sys.stderr, flush=True)
+            with contextlib.suppress(ImportError):
+                from .downloads.bench import bench_deck
+
+                gc.collect()
+                deck = bench_deck(1000)
+        print()
+        print("Tijd: wandkloktijd (processortijd). Verhouding: bouw gedeeld door kale MkDocs.")
+        print(time_table(rows))
+        print()
+        print(weight_table(rows))
+        print()
+        print("Groei:")
+        print("\n".join(growth(rows)) or "  (meet ten minste twee synthetische sets)")
+        print("Doelen:")
+        print("\n".join(verdicts(rows)) or "  (meet 1.000 en 5.000 kaarten)")
+        if deck:
+            print(f"PDF-kaartendeck: {deck['kaarten']} kaarten, {deck['paginas']} pagina's, "
+                  f"{deck['bytes'] / 1024 / 1024:.1f} MB in {deck['seconden']:.1f} s")
+        print()
+        print("Bouw: `mkdocs build` zonder PDF's. Kale MkDocs: Material met evenveel gewone Markdown-pagina's.")
+        print("Kaartenbak: /kaarten/ met alles wat de browser ophaalt, elk bestand gzip-gecomprimeerd.")
+        print("Filter: één filteraanroep op alle kaarten; filter + tonen: met de pagina bijgewerkt.")
+        return 0
+    finally:
+        if not args.bewaar:
+            shutil.rmtree(work_root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

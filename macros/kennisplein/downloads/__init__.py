@@ -1,0 +1,14 @@
+"""Site -> the downloads: print-ready PDF card decks, an overview PDF and open data.
+
+catalog.py   build_downloads(): every file, and what the downloads page says about it
+decks.py     which decks exist; deck and overview laid out (templates in overrides/kennisplein/print/)
+faces.py     what a printed card shows front and back; 9 cards to an A4 sheet
+pdf.py       WeasyPrint: local files only, fixed identifier, the layout check for text that runs over
+fonts.py     the open font, from PyPI
+cache.py     PDFs by the hash of their inputs, so an unchanged deck is not laid out again
+opendata.py  kaarten.json (+ schema), kaarten.csv, sessies.json, bronnen.json
+selection.py the print page for an own selection (/kaarten/printen/)
+bench.py     the full deck for N synthetic cards, for `make bench`
+
+Kept free of imports, so that pages.py can use selection.py without a cycle.
+"""

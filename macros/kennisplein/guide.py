@@ -1,0 +1,95 @@
+"""The editors' guide: CONTRIBUTING.md, with its generated parts kept in step with the sources.
+
+CONTRIBUTING.md is written by hand, except the parts between
+`<!-- gegenereerd: WAT -->` and `<!-- einde gegenereerd -->`: field tables from the JSON
+Schemas, the empty templates, a whole data file as worked example, and error messages from
+the broken-file corpus. `kennisplein gids` rewrites those parts; the site's page "Bijdragen"
+shows the same file through the macro `bijdragen()`, its parts rendered fresh.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from . import schema_docs
+from .scaffold import template
+
+ROOT = Path(__file__).resolve().parents[2]
+GUIDE = "CONTRIBUTING.md"
+_PART = re.compile(r"(<!-- gegenereerd: (?P<what>[^>]+?) -->\n)(?P<body>.*?)(<!-- einde gegenereerd -->)", re.S)
+_MARKERS = re.compile(r"^<!-- (gegenereerd: [^>]+|einde gegenereerd|[^>]*kennisplein gids[^>]*) -->\n", re.M)
+
+
+class GuideError(Exception):
+    """A generated part that names something that does not exist."""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+def _field_name(path: str) -> str:
+    return " › ".join(f"`{part}`" for part in path.replace("[]", "").split("."))
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).resolve().parent / "templates" / "gids"),
+        autoescape=False,  # Markdown; table cells go through `cel`
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.filters["cel"] = _cell
+    env.filters["veldnaam"] = _field_name
+    return env
+
+
+def _code(text: str, language: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return _environment().get_template("code.md.j2").render(
+        hek="`" * max(3, longest + 1), taal=language, inhoud=text.rstrip("\n"))
+
+
+def part(what: str, root: Path = ROOT) -> str:
+    """The Markdown of one generated part, e.g. 'velden sessie' or 'sjabloon kaart'."""
+    kind, _, argument = what.partition(" ")
+    if kind == "velden":
+        velden = schema_docs.blocks() if argument == "blokken" else schema_docs.fields(argument)
+        return _environment().get_template("velden.md.j2").render(velden=velden)
+    if kind == "sjabloon":
+        return _code(template(argument, root / "data"), "yaml")
+    if kind == "bestand":
+        path = root / argument
+        if not path.is_file():
+            raise GuideError(f"{GUIDE}: het voorbeeldbestand {argument} bestaat niet.")
+        return _code(path.read_text(encoding="utf-8"), "yaml")
+    if kind == "melding":
+        expected = root / "tests" / "broken" / argument / "verwacht.txt"
+        if not expected.is_file():
+            raise GuideError(f"{GUIDE}: het voorbeeld van een foutmelding {argument} bestaat niet in tests/broken/.")
+        return _code(expected.read_text(encoding="utf-8"), "text")
+    raise GuideError(f"{GUIDE}: onbekend gegenereerd deel '{what}'.")
+
+
+def refresh(text: str, root: Path = ROOT) -> str:
+    """The guide with every generated part made anew."""
+    return _PART.sub(lambda m: m.group(1) + part(m.group("what"), root) + m.group(4), text)
+
+
+def site_markdown(root: Path = ROOT) -> str:
+    """The guide as the site shows it: parts fresh, the markers left out."""
+    return _MARKERS.sub("", refresh((root / GUIDE).read_text(encoding="utf-8"), root))
+
+
+def update(root: Path = ROOT) -> bool:
+    """Rewrite the generated parts of CONTRIBUTING.md; True if anything changed."""
+    path = root / GUIDE
+    old = path.read_text(encoding="utf-8")
+    new = refresh(old, root)
+    if new != old:
+        path.write_text(new, encoding="utf-8")
+    return new != old

@@ -1,0 +1,144 @@
+/* Kennisplein Goed Werk: print an own selection of cards (/kaarten/printen/).
+ *
+ * The page holds every card as printed faces (front and back) in a <template>, rendered at
+ * build time with the templates of the PDF decks. This script reads the selection from the
+ * address, puts the chosen cards on A4 sheets (9 a sheet; a page of fronts, then the page of
+ * their backs) and prints them. Where each card goes, the crop marks and the mirrored backs
+ * are all in kennisplein-kaartvel.css, the stylesheet the PDF decks use too.
+ *
+ *   ?kaarten=id1,id2,…   these cards, in this order (the card browser's "Print je keuze")
+ *   ?thema=…&voor=…&e=…&sessie=…&q=…   every card the card browser's filter shows
+ */
+(function () {
+  "use strict";
+
+  const root = document.querySelector("[data-kp-printen]");
+  if (!root) return;
+
+  const PER_SHEET = 9;
+  const SIZES = root.dataset.tekstmaten.split(" ");
+  const cards = KennispleinKaarten.prepare(root.querySelectorAll(".kp-printbron"));
+  const byId = {};
+  cards.forEach(function (card) { byId[card.id] = card; });
+
+  const sheetsBox = root.querySelector("#kp-vellen");
+  const status = root.querySelector("#kp-printen-status");
+  const printButton = root.querySelector("#kp-printen-knop");
+  const withBacks = root.querySelector("#kp-printen-achterkanten");
+  const backLink = root.querySelector("#kp-printen-terug");
+  const marks = root.querySelector("#kp-snijtekens");
+
+  function plural(n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  }
+
+  // The chosen cards, and the ids in the address that no card has (an old or mistyped link).
+  function selection(search) {
+    const params = new URLSearchParams(search);
+    if (params.has("kaarten")) {
+      const ids = [];
+      params.get("kaarten").split(",").forEach(function (id) {
+        id = id.trim();
+        if (id && ids.indexOf(id) < 0) ids.push(id);
+      });
+      return {
+        cards: ids.filter(function (id) { return byId[id]; }).map(function (id) { return byId[id]; }),
+        unknown: ids.filter(function (id) { return !byId[id]; }),
+        filtered: false,
+      };
+    }
+    const state = KennispleinKaarten.readState(search);
+    const any = KennispleinKaarten.FIELDS.some(function (field) { return state[field]; });
+    return { cards: any ? KennispleinKaarten.filter(cards, state) : [], unknown: [], filtered: any };
+  }
+
+  function face(card, side) {
+    const faces = card.element.querySelector("template").content;
+    return faces.querySelector(".kp-kaartzijde--" + side).cloneNode(true);
+  }
+
+  function sheet(group, side) {
+    const section = document.createElement("section");
+    section.className = "kp-vel kp-vel--" + side;
+    section.appendChild(marks.content.cloneNode(true));
+    const holder = document.createElement("div");
+    holder.className = "kp-vel__kaarten";
+    group.forEach(function (card) { holder.appendChild(face(card, side)); });
+    section.appendChild(holder);
+    return section;
+  }
+
+  // A text that runs into the footer of its front steps down a size, as in the PDF decks.
+  function fit(front) {
+    const text = front.querySelector(".kp-kaartzijde__inhoud");
+    const footer = front.querySelector(".kp-kaartzijde__voet");
+    let size = SIZES.findIndex(function (name) { return front.classList.contains("kp-tekstmaat--" + name); });
+    while (size >= 0 && size < SIZES.length - 1 &&
+           text.getBoundingClientRect().bottom > footer.getBoundingClientRect().top + 0.5) {
+      front.classList.replace("kp-tekstmaat--" + SIZES[size], "kp-tekstmaat--" + SIZES[size + 1]);
+      size += 1;
+    }
+  }
+
+  // On screen the A4 sheets are shown smaller, to fit the column; printing uses full size.
+  function scale() {
+    const sheetWidth = 210 * 96 / 25.4;
+    sheetsBox.style.zoom = Math.min(1, sheetsBox.clientWidth / sheetWidth).toFixed(3);
+  }
+
+  function render(chosen) {
+    sheetsBox.textContent = "";
+    sheetsBox.style.zoom = 1; // fit the texts at print size, then shrink the preview
+    for (let i = 0; i < chosen.length; i += PER_SHEET) {
+      const group = chosen.slice(i, i + PER_SHEET);
+      sheetsBox.appendChild(sheet(group, "voor"));
+      sheetsBox.appendChild(sheet(group, "achter"));
+    }
+    sheetsBox.querySelectorAll(".kp-kaartzijde--voor").forEach(fit);
+    scale();
+  }
+
+  function tell(chosen) {
+    const sheets = Math.ceil(chosen.cards.length / PER_SHEET);
+    let text;
+    if (chosen.cards.length) {
+      text = plural(chosen.cards.length, "kaart", "kaarten") + " op " + plural(sheets, "vel", "vellen") + " A4 (" +
+        plural(withBacks.checked ? 2 * sheets : sheets, "pagina", "pagina’s") + "): " +
+        chosen.cards.map(function (card) { return card.element.dataset.titel; }).join(", ") + ".";
+    } else if (chosen.filtered) {
+      text = "Geen kaarten passen bij dit filter. Kies andere kaarten in het kaartenoverzicht.";
+    } else {
+      text = "Je hebt nog geen kaarten gekozen. Kies in het kaartenoverzicht de kaarten die je wilt printen, en kies daar ‘Print je keuze’.";
+    }
+    if (chosen.unknown.length) {
+      text += " " + plural(chosen.unknown.length, "kaart bestaat", "kaarten bestaan") + " niet (meer): " +
+        chosen.unknown.join(", ") + ".";
+    }
+    status.textContent = text;
+    printButton.disabled = chosen.cards.length === 0;
+  }
+
+  // Material's site search opens itself when the address has ?q= (see kaarten.js); here q is
+  // the card filter, so it leaves the address until Material has started, then comes back.
+  const search = location.search;
+  const url = new URL(location.href);
+  if (url.searchParams.has("q") && document.readyState === "loading") {
+    url.searchParams.delete("q");
+    history.replaceState(history.state, "", url.href);
+    document.addEventListener("DOMContentLoaded", function () {
+      history.replaceState(history.state, "", location.pathname + search + location.hash);
+    }, { once: true });
+  }
+
+  const chosen = selection(search);
+  render(chosen.cards);
+  tell(chosen);
+  if (chosen.filtered) backLink.href = backLink.getAttribute("href") + search;
+
+  withBacks.addEventListener("change", function () {
+    sheetsBox.classList.toggle("kp-vellen--zonder-achterkanten", !withBacks.checked);
+    tell(chosen);
+  });
+  printButton.addEventListener("click", function () { window.print(); });
+  window.addEventListener("resize", scale);
+})();

@@ -1,0 +1,119 @@
+"""The GitHub Actions workflows and the pull-request template are valid and do what the guide says.
+
+actionlint ships no wheel on PyPI that works offline, so the workflows are checked against the
+JSON Schema for GitHub workflows that `check-jsonschema` ships (SchemaStore's), and their
+shell steps and `kennisplein` commands are checked here.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from kennisplein import cli
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+FILES = sorted(WORKFLOWS.glob("*.yml"))
+TEMPLATE = ROOT / ".github" / "pull_request_template.md"
+
+
+def load(path):
+    # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on".
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    workflow["on"] = workflow.pop(True, workflow.get("on"))
+    return workflow
+
+
+def steps(workflow):
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def check_jsonschema(*paths) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, paths)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_there_are_a_check_and_a_publish_workflow():
+    assert {p.name for p in FILES} == {"controle.yml", "publiceer.yml"}
+
+
+def test_workflows_match_githubs_workflow_schema():
+    result = check_jsonschema(*FILES)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "kapot.yml"
+    broken.write_text(FILES[0].read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest"),
+                      encoding="utf-8")
+    assert check_jsonschema(broken).returncode != 0
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_action_is_pinned_to_a_major_version(path):
+    for step in steps(load(path)):
+        if "uses" in step:
+            assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_shell_step_is_valid_bash_and_every_kennisplein_command_exists(path):
+    for step in steps(load(path)):
+        if "run" not in step:
+            continue
+        script = re.sub(r"\$\{\{.*?\}\}", "x", step["run"])
+        syntax = subprocess.run(["bash", "-n"], input=script, capture_output=True, text=True)
+        assert syntax.returncode == 0, f"{step.get('name')}: {syntax.stderr}"
+        for line in script.splitlines():
+            words = shlex.split(line, comments=True)
+            if words[:1] == ["kennisplein"]:
+                cli.parser().parse_args(words[1:])  # exits (fails the test) on an unknown option
+
+
+def test_pull_requests_are_checked_built_strictly_and_the_site_is_kept():
+    workflow = load(WORKFLOWS / "controle.yml")
+    assert "pull_request" in workflow["on"]
+    assert workflow["permissions"] == {"contents": "read"}
+    runs = [step.get("run", "") for step in steps(workflow)]
+    uses = [step.get("uses", "") for step in steps(workflow)]
+    check = next(i for i, r in enumerate(runs) if "kennisplein controleer --formaat github" in r)
+    build = next(i for i, r in enumerate(runs) if "mkdocs build --strict" in r)
+    upload = next(i for i, u in enumerate(uses) if u.startswith("actions/upload-artifact@"))
+    assert check < build < upload
+    assert steps(workflow)[upload]["with"]["path"].rstrip("/") == "site"
+
+
+def test_main_is_built_and_published_on_github_pages():
+    workflow = load(WORKFLOWS / "publiceer.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build, deploy = workflow["jobs"]["bouwen"], workflow["jobs"]["publiceren"]
+    assert any("mkdocs build --strict" in step.get("run", "") for step in build["steps"])
+    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact@") for step in build["steps"])
+    assert deploy["needs"] == "bouwen" and deploy["environment"]["name"] == "github-pages"
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_python_version_matches_the_project():
+    for path in FILES:
+        for step in steps(load(path)):
+            if step.get("uses", "").startswith("actions/setup-python@"):
+                assert step["with"]["python-version"] == f"{sys.version_info.major}.{sys.version_info.minor}"
+
+
+def test_pull_request_template_is_a_dutch_checklist_naming_the_real_check():
+    text = TEMPLATE.read_text(encoding="utf-8")
+    assert len(re.findall(r"^- \[ \] ", text, re.M)) >= 6
+    for words in ("VUL IN", "letterlijk", "herkomst", "verzonnen"):
+        assert words in text
+    workflow = load(WORKFLOWS / "controle.yml")
+    job = next(iter(workflow["jobs"].values()))
+    check_name = f"{workflow['name']} / {job['name']}"
+    assert check_name in text
+    assert check_name in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
