@@ -1,7 +1,7 @@
 #!/bin/sh
 # Debian packages the browser, PDF and HTML tests need. Installs only what is missing.
 set -eu
-PACKAGES="chromium poppler-utils default-jre-headless fonts-dejavu-core zbar-tools"
+PACKAGES="chromium poppler-utils default-jre-headless fonts-dejavu-core zbar-tools libpango-1.0-0 libpangoft2-1.0-0"
 missing=""
 for package in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"

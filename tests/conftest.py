@@ -6,9 +6,12 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+from kennisplein.serving import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI_DATA = ROOT / "tests" / "fixtures" / "mini" / "data"
@@ -20,6 +23,12 @@ def mkdocs_build(destination: Path, data_dir: Path | None = None, extra_env: dic
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
     if data_dir is not None:
         env["KENNISPLEIN_DATA"] = str(data_dir)
+    elif "KENNISPLEIN_ADRESSEN" not in env:
+        # A build of the real data checks against the committed list of published URLs, but
+        # writes any new ones to a copy: tests never change files in the repository.
+        copy = Path(tempfile.mkdtemp(prefix="adressen-")) / "gepubliceerde-adressen.txt"
+        shutil.copyfile(ROOT / "gepubliceerde-adressen.txt", copy)
+        env["KENNISPLEIN_ADRESSEN"] = str(copy)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
@@ -60,33 +69,8 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def served_site(built_site):
     """The built site over HTTP on 127.0.0.1 (a free port); yields its base URL."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def send_error(self, code, message=None, explain=None):
-            # Like GitHub Pages and most hosts: an unknown address gets the site's 404.html.
-            page = built_site / "404.html"
-            if code != 404 or not page.is_file():
-                return super().send_error(code, message, explain)
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-
-    handler = functools.partial(Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_directory(built_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 
@@ -32,18 +28,3 @@ def _replace_references(data: Path, old: str, new: str) -> None:
         path.write_text(text.replace(f"kaart: {old}\n", f"kaart: {new}\n"), encoding="utf-8")
 
 
-@contextlib.contextmanager
-def serve(directory: Path):
-    """A built site over HTTP on 127.0.0.1 (a free port); yields its base URL."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()

@@ -135,26 +135,32 @@ def tab_through(page, max_extra: int = 25) -> TabWalk:
 # --- third parties (Chromium) --------------------------------------------------------------
 
 class RequestLog:
-    """Records every request a browser context makes and blocks those to other hosts."""
+    """Records every request of a browser context to another host than `own_base`.
 
-    def __init__(self, context, own_base: str):
+    With `block`, such requests are also stopped (routing them); without, the context keeps
+    its HTTP cache, which Playwright turns off as soon as anything is routed."""
+
+    def __init__(self, context, own_base: str, block: bool = True):
         own = urlsplit(own_base)
-        self.own = (own.scheme, own.netloc)
         self.foreign: list[str] = []
-        context.route("**/*", self._handle)
-
-    def _handle(self, route) -> None:
-        url = route.request.url
-        parts = urlsplit(url)
-        if parts.scheme in ("data", "blob", "about") or (parts.scheme, parts.netloc) == self.own:
-            route.continue_()
+        # The browser matches this pattern itself: only requests to elsewhere reach Python.
+        self._elsewhere = re.compile(r"^(?!(?:data|blob|about):|" + re.escape(f"{own.scheme}://{own.netloc}/") + ")")
+        if block:
+            context.route(self._elsewhere, self._stop)
         else:
+            context.on("request", self._note)
+
+    def _note(self, request) -> None:
+        if self._elsewhere.match(request.url):
             try:
-                by = route.request.frame.url
+                by = request.frame.url
             except Exception:  # a worker's request has no frame
                 by = "een worker"
-            self.foreign.append(f"{url} (gevraagd door {by})")
-            route.abort()
+            self.foreign.append(f"{request.url} (gevraagd door {by})")
+
+    def _stop(self, route) -> None:
+        self._note(route.request)
+        route.abort()
 
 
 # Elements and attributes that make a browser fetch something by itself (links to follow do not).
@@ -198,6 +204,18 @@ def foreign_resources(root: Path) -> list[str]:
 
 def _css_references(css: str) -> list[str]:
     return re.findall(r"url\(\s*['\"]?([^'\")]+)", css) + re.findall(r"@import\s+['\"]([^'\"]+)", css)
+
+
+def serve_empty_search_index(context, base: str, site: Path):
+    """Answer Material's search index request with an index without pages.
+
+    On every page load Material's search worker fetches and indexes the whole site, which costs
+    more than the page itself; tests that do not search spare it. Returns the route's pattern."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    empty = json.dumps({"config": index["config"], "docs": []})
+    pattern = re.compile(re.escape(base) + r"search/search_index\.json$")
+    context.route(pattern, lambda route: route.fulfill(body=empty, content_type="application/json"))
+    return pattern
 
 
 # --- links in the built HTML ---------------------------------------------------------------

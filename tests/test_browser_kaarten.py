@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import MINI_DATA, ROOT, copy_data, mkdocs_build
-from kaart_fixtures import rename_card, serve
+from kaart_fixtures import rename_card
+from kennisplein.serving import serve_directory as serve
 from kennisplein import build_site
 from kennisplein.delen import absolute_url
 
@@ -357,6 +358,6 @@ def test_375_px_filter_by_touch(served_site, browser, data):
     page.keyboard.type("team")
     page.select_option("#kp-thema", "teamwerk")
     assert visible_ids(page) and all(i in {k.id for k in data.kaarten_met_thema("teamwerk")} for i in visible_ids(page))
-    page.tap(f'.kp-tegel:not([hidden]) .kp-tegel__kies')
+    page.tap('.kp-tegel:not([hidden]) .kp-tegel__kies')
     assert page.text_content("#kp-keuze-status") == "1 kaart gekozen."
     context.close()

@@ -23,7 +23,6 @@ import cProfile
 import functools
 import gc
 import gzip
-import http.server
 import io
 import os
 import pstats
@@ -34,13 +33,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from .serving import serve_directory
 from .site import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -258,21 +257,6 @@ def page_count(site_dir: Path) -> int:
     return (site_dir / "sitemap.xml").read_text(encoding="utf-8").count("<loc>")
 
 
-@contextlib.contextmanager
-def serve(directory: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
 FILTER_TIMING = """() => {
   const K = window.KennispleinKaarten;
   if (!K || !K.browser) return null;
@@ -306,7 +290,7 @@ def measure_browser(site_dir: Path) -> BrowserFigures | None:
     from playwright.sync_api import sync_playwright
 
     figures = BrowserFigures()
-    with serve(site_dir) as base, sync_playwright() as playwright:
+    with serve_directory(site_dir) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         bodies: dict[str, bytes] = {}

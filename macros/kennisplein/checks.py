@@ -74,8 +74,32 @@ def _registry() -> Registry:
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    schema = _registry().contents(f"{kind}.schema.json")
+    schema = _inline_refs(_registry().contents(f"{kind}.schema.json"), f"{kind}.schema.json")
     return Draft202012Validator(schema, registry=_registry())
+
+
+def _inline_refs(node: Any, base: str, seen: tuple[str, ...] = ()) -> Any:
+    """The schema with every `$ref` replaced by `allOf: [the schema it points to]`.
+
+    Resolving a `$ref` costs jsonschema a URL join and a lookup each time a value is checked:
+    more than half of all validation time. `allOf` with the target checks exactly the same
+    (a `$ref` next to other keywords applies both, as allOf does); a reference to a schema
+    that is being inlined already (recursion) stays a `$ref`.
+    """
+    if isinstance(node, list):
+        return [_inline_refs(item, base, seen) for item in node]
+    if not isinstance(node, dict) or "$ref" not in node:
+        return {k: _inline_refs(v, base, seen) for k, v in node.items()} if isinstance(node, dict) else node
+    rest = {k: _inline_refs(v, base, seen) for k, v in node.items() if k != "$ref"}
+    document, _, pointer = node["$ref"].partition("#")
+    document = document or base
+    key = f"{document}#{pointer}"
+    if key in seen:
+        return dict(rest, **{"$ref": node["$ref"]})
+    target = _registry().contents(document)
+    for part in (p for p in pointer.split("/") if p):
+        target = target[part]
+    return dict(rest, allOf=[*rest.get("allOf", []), _inline_refs(target, document, seen + (key,))])
 
 
 def schema_problems(loaded: LoadedFile, kind: str) -> list[Problem]:
