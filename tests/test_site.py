@@ -91,3 +91,15 @@ def test_editor_text_is_escaped_everywhere(tmp_path):
     assert page.find("h1").get_text() == title.replace("\\'", "'")
     assert page.title.get_text().startswith(title.replace("\\'", "'"))
     assert page.find("meta", property="og:title")["content"].startswith(title.replace("\\'", "'"))
+
+
+def test_search_finds_a_card_on_its_own_page_not_on_every_list(built_site, data):
+    """Tiles and the share block stay out of Material's search index: it is fetched on every page."""
+    import json
+
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    lists = " ".join(d["text"] for d in docs if d["location"].startswith(("kaarten/#", "#")) or d["location"] in ("", "kaarten/"))
+    assert not [k.id for k in data.kaarten if k.tekst in lists]
+    assert not [d["location"] for d in docs if d["location"].endswith("#delen")]
+    kaart = data.kaart("blijf-gesprek")
+    assert any(d["location"] == kaart.url and kaart.tekst in d["text"] for d in docs)
