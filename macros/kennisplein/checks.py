@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from .loading import LoadedFile
+from .loading import LoadedFile, strings
 from . import schema_docs
 from .placeholders import is_placeholder, placeholder_problems
 from .problems import Problem
@@ -295,7 +295,7 @@ def date_problem(text: str) -> str | None:
 def text_problems(loaded: LoadedFile, docs_dir: Path) -> list[Problem]:
     """Links, images and HTML in every text of a file (see CONTRIBUTING.md, 'Opmaak')."""
     problems = []
-    for path, text in _strings(loaded.value, ()):
+    for path, text in strings(loaded.value):
         for bang, label, target in _LINK.findall(text):
             target = target.strip()
             shown = f"{bang}[{label}]({target})"
@@ -316,17 +316,6 @@ def text_problems(loaded: LoadedFile, docs_dir: Path) -> list[Problem]:
         if tag:
             problems.append(loaded.problem(path, f"HTML ('<{tag.group(1)}') is niet toegestaan in tekst. Gebruik **vet**, *cursief* of een link [tekst](https://…)."))
     return problems
-
-
-def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, path + (index,))
 
 
 def reserved_card_id_problem(loaded: LoadedFile, ident: Any, path: tuple) -> Problem | None:

@@ -13,6 +13,7 @@ import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -276,3 +277,15 @@ def _scalar(node: yaml.ScalarNode, path: Path_, loaded: LoadedFile) -> Any:
         return _constructor.construct_yaml_float(node)
     loaded.problems.append(loaded.problem(path, f"YAML-labels zoals '{tag}' zijn niet toegestaan."))
     return value
+
+
+def strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text in a loaded value, with its path (for position lookups)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings(item, path + (index,))

@@ -7,10 +7,9 @@ that field, and nothing else about it (no "not a valid id", no "card does not ex
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from .loading import LoadedFile
+from .loading import LoadedFile, strings
 from .problems import Problem
 from .schema_docs import field_at, lower_first
 
@@ -21,21 +20,10 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
-def _placeholders(value: Any, path: tuple) -> Iterator[tuple]:
-    if is_placeholder(value):
-        yield path
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _placeholders(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _placeholders(item, path + (index,))
-
-
 def placeholder_problems(loaded: LoadedFile, kind: str) -> list[Problem]:
     """One problem for every `VUL IN` left in a file, saying what belongs there."""
     problems = []
-    for path in _placeholders(loaded.value, ()):
+    for path in (path for path, text in strings(loaded.value) if is_placeholder(text)):
         veld = field_at(kind, path)
         name = veld.naam if veld else "dit veld"
         what = f" Hier hoort: {lower_first(veld.uitleg)}" if veld and veld.uitleg else ""
