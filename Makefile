@@ -36,5 +36,5 @@ test: $(STAMP) systeem ## Installeer alles en draai alle tests
 bench: $(STAMP) ## Meet bouwtijd, validatie en paginagewicht met synthetische data
 	$(BIN)/python -m kennisplein.bench
 
-clean: ## Verwijder de gebouwde site, de bewaarde PDF's en de virtuele omgeving
+clean: ## Verwijder de gebouwde site, de bewaarde PDF's en QR-codes en de virtuele omgeving
 	rm -rf site .cache $(VENV)

@@ -146,9 +146,9 @@ def test_a_pdf_never_fetches_anything_from_another_site():
 
 
 def test_every_theme_prints_in_its_own_colour(data):
-    from kennisplein.downloads import pdf
+    from kennisplein.downloads import styles
 
-    colours = pdf.theme_colours()  # read from the site's palette, kennisplein.css
+    colours = styles.theme_colours()  # read from the site's palette, kennisplein.css
     assert all(t.id in colours for t in data.themas)
     html = decks.deck_html(decks.decks(data)[0], data, SITE_URL)
     for thema in data.themas:
@@ -316,19 +316,37 @@ def test_unchanged_decks_come_from_the_cache(mini, tmp_path):
     assert second.rendered == () and len(second.from_cache) == pdfs
     assert [f.content for f in first.files] == [f.content for f in second.files]
 
-    # One card changes: only the decks that hold it are laid out again.
+    # Any change to the data gives a new data version, and every PDF shows the version on its
+    # pages: all are laid out again. (build_site computes the version; here it is set by hand.)
     changed = dataclasses.replace(mini.kaarten[0], tekst=mini.kaarten[0].tekst + " Ook op vrijdag.")
-    site = dataclasses.replace(mini, kaarten=(changed,) + mini.kaarten[1:], _index={})
+    site = dataclasses.replace(mini, kaarten=(changed,) + mini.kaarten[1:], _index={},
+                               editie=dataclasses.replace(mini.editie, versie="0123456789"))
     third = build_downloads(site, SITE_URL, cache)
-    holding = {spec.bestand for spec in decks.decks(site) if changed in spec.kaarten} | {decks.OVERVIEW_FILE}
-    assert set(third.rendered) == holding
-    assert set(third.from_cache) == {spec.bestand for spec in decks.decks(site)} - holding
-    assert third.from_cache  # the other decks did not change
+    assert len(third.rendered) == pdfs and third.from_cache == ()
+    overview = next(f.content for f in third.files if f.path.endswith(decks.OVERVIEW_FILE))
+    assert "vrijdag" in " ".join(page.extract_text() for page in PdfReader(io.BytesIO(overview)).pages)
+    # The same data at another address: other QR codes and addresses on the cards.
+    assert len(build_downloads(mini, "https://elders.example/", cache).rendered) == pdfs
 
     # While `mkdocs serve` rebuilds, a PDF not in the cache is left out rather than laid out.
     fresh = build_downloads(site, SITE_URL, tmp_path / "leeg", render_pdfs=False)
     assert fresh.rendered == () and len(fresh.skipped) == pdfs
     assert not any(f.path.endswith(".pdf") for f in fresh.files)
+
+
+def test_qr_codes_are_kept_between_builds_and_only_while_used(tmp_path, monkeypatch):
+    from kennisplein import qr
+
+    url = "https://kennisplein-goed-werk.nl/kaarten/blijf-gesprek/"
+    with qr.kept_in(tmp_path):
+        drawn = qr.qr_svg(url, title="QR-code")
+    monkeypatch.setattr(qr, "_drawn", {})  # a new process: only the file remembers
+    monkeypatch.setattr(qr, "_draw", lambda *args: pytest.fail("drawn again instead of taken from the cache"))
+    with qr.kept_in(tmp_path):
+        assert qr.qr_svg(url, title="QR-code") == drawn
+    with qr.kept_in(tmp_path):
+        pass  # a build without that card
+    assert json.loads((tmp_path / qr.CACHE_FILE).read_text(encoding="utf-8"))["codes"] == []
 
 
 def test_bench_builds_a_deck_of_synthetic_cards():

@@ -67,6 +67,43 @@ def test_no_page_requests_anything_from_another_host(browser, served_site, built
     assert log.foreign == []
 
 
+def _index_requested(page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if r.url.endswith("search/search_index.json") else None)
+    return requests
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, how", [
+    (1280, "toets /"), (1280, "klik in het zoekveld"), (375, "tik op het vergrootglas"),
+])
+def test_the_search_index_loads_only_when_someone_turns_to_search(browser, served_site, width, how):
+    """Material fetches the search index on every page; we hold it back until someone
+    searches (with 1,000 cards it is most of the card browser's weight), and search still works."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        requested = _index_requested(page)
+        page.goto(served_site + "kaarten/", wait_until="networkidle")
+        page.mouse.move(width // 2, 600)  # over the cards, not the search field
+        page.wait_for_timeout(300)
+        assert requested == []
+        with page.expect_request(lambda r: r.url.endswith("search/search_index.json")):
+            if how == "toets /":
+                page.keyboard.press("/")
+            elif how == "klik in het zoekveld":
+                page.locator(".md-search__input").click()
+            else:
+                page.locator("label.md-header__button[for=__search]").click()
+        page.keyboard.type("stagiaire")
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for()
+        assert "stagiaire" in results.first.inner_text().lower()
+        assert len(requested) == 1
+    finally:
+        context.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("block, font_host, pixel_host", [
     (True, "fonts.googleapis.com", "tracker.example"),

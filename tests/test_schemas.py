@@ -37,3 +37,33 @@ def test_enums_match_the_vocabularies():
 def test_every_kind_has_a_schema():
     kinds = set(vocabularies.KIND_BY_FOLDER.values()) | {"model"}
     assert {p.name.removesuffix(".schema.json") for p in SCHEMAS} == kinds | {"gemeenschappelijk"}
+
+
+def _data_files():
+    """(kind, path) of every data file: the real data, the mini set, every broken case."""
+    from conftest import BROKEN, MINI_DATA, ROOT
+
+    for folder in [ROOT / "data", MINI_DATA, *sorted(BROKEN.glob("*/data"))]:
+        for path in sorted(folder.rglob("*.yaml")):
+            relative = path.relative_to(folder).parts
+            if relative == (vocabularies.MODEL_FILE,):
+                yield "model", path
+            elif len(relative) == 2 and relative[0] in vocabularies.KIND_BY_FOLDER:
+                yield vocabularies.KIND_BY_FOLDER[relative[0]], path
+
+
+def test_the_quick_validator_agrees_with_the_one_that_explains():
+    """jsonschema-rs decides whether a file is valid; only then does jsonschema explain. If the
+    quick one passed a file the other faults, that fault would go unreported."""
+    from kennisplein.checks import quick_validator
+    from kennisplein.loading import load_file
+
+    checked = invalid = 0
+    for kind, path in _data_files():
+        value = load_file(path, path.name).value
+        if value is None:
+            continue  # not YAML at all: no schema is asked
+        explained = list(validator(kind).iter_errors(value))
+        assert quick_validator(kind).is_valid(value) == (not explained), (path, [e.message for e in explained])
+        checked, invalid = checked + 1, invalid + bool(explained)
+    assert checked > 100 and invalid >= 10

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import MINI_DATA, ROOT, copy_data, mkdocs_build
 from kennisplein import build_site
+from kennisplein.delen import editie_tekst
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -100,6 +101,16 @@ def test_search_finds_a_card_on_its_own_page_not_on_every_list(built_site, data)
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     lists = " ".join(d["text"] for d in docs if d["location"].startswith(("kaarten/#", "#")) or d["location"] in ("", "kaarten/"))
     assert not [k.id for k in data.kaarten if k.tekst in lists]
-    assert not [d["location"] for d in docs if d["location"].endswith("#delen")]
+    assert not [d["location"] for d in docs if d["location"].endswith(("#delen", "#verwant"))]
     kaart = data.kaart("blijf-gesprek")
     assert any(d["location"] == kaart.url and kaart.tekst in d["text"] for d in docs)
+    on_paper_only = f"editie {editie_tekst(data.editie)}"  # printed under the card, not for search
+    assert not [d["location"] for d in docs if d["location"].startswith("kaarten/") and on_paper_only in d["text"]]
+
+    # Left out of the index, not out of the page: the share block, the related cards, the
+    # note for paper are all there, and no trace of how they were left out.
+    html = (built_site / kaart.url / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert page.select_one("#delen") and page.select_one("#verwant") and page.select(".kp-tegel")
+    assert on_paper_only in page.select_one(".kp-kaart__papier").get_text()
+    assert "kp:buiten-zoekindex" not in html and "data-search-exclude" not in html

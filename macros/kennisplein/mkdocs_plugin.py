@@ -12,20 +12,21 @@ import logging
 import sys
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import adressen
+from . import adressen, qr
 from .delen import qr_files
 from .downloads.catalog import build_downloads
 from .checks import SCHEMA_DIR
 from .pages import Page, pages, render
 from .problems import DataError, Problem, report
-from .rendering import outline
+from .rendering import outline, searchable, shown
 from .records import Site
 from .site import build_site
 
@@ -37,8 +38,9 @@ class KennispleinConfig(Config):
     # The list of every URL the site ever published; by default next to the data folder, so a
     # build of other data (tests, benchmarks) keeps its own list.
     adressen = config_options.Optional(config_options.Type(str))
-    # Where PDFs are kept between builds, so unchanged decks are not laid out again.
-    downloads_cache = config_options.Type(str, default=".cache/downloads")
+    # What is kept between builds: PDFs (so unchanged decks are not laid out again) in
+    # downloads/, and the cards' QR codes.
+    cache = config_options.Type(str, default=".cache")
     # false: lay out no PDF that is not in the cache (`make bench` times the pages on their own).
     pdf = config_options.Type(bool, default=True)
 
@@ -51,14 +53,14 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.data_dir: Path | None = None
         self.adressen_pad: Path | None = None
         self.adressen: set[str] = set()
-        self.downloads_cache: Path | None = None
+        self.cache: Path | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / adressen.LIST_NAME
         self.data_dir = data_dir
-        self.downloads_cache = root / self.config.downloads_cache
+        self.cache = root / self.config.cache
         problems = []
         try:
             self.site = build_site(data_dir, Path(config.docs_dir))
@@ -85,11 +87,15 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         return server
 
     def on_files(self, files: Files, config) -> Files:
-        assert self.site is not None
+        with qr.kept_in(self.cache):
+            return self._add_files(files, config)
+
+    def _add_files(self, files: Files, config) -> Files:
+        assert self.site is not None and self.cache is not None
         self.pages = {}
         for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):  # for editors' tools: /schemas/
             files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
-        downloads = build_downloads(self.site, config.site_url or "", self.downloads_cache, render_pdfs=self.config.pdf and not self.serving)
+        downloads = build_downloads(self.site, config.site_url or "", self.cache / "downloads", render_pdfs=self.config.pdf and not self.serving)
         for problem in downloads.problems:
             log.warning(problem)
         if downloads.skipped:
@@ -129,9 +135,12 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         page.present_anchor_ids = ids
         return body
 
+    @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, page, config, nav):
-        generated = self.pages.get(page.file.src_uri)
-        context["kennisplein_pagina"] = generated
+        context["kennisplein_pagina"] = self.pages.get(page.file.src_uri)
+        # Pages (also Markdown pages with the kaarten() macro) show all, the search sees less.
+        context["kennisplein_inhoud"] = Markup(shown(page.content or ""))
+        page.content = searchable(page.content or "")
         return context
 
 

@@ -1,17 +1,33 @@
-"""QR codes for cards, as vector SVG made at build time (no image files, no web service)."""
+"""QR codes for cards, as vector SVG made at build time (no image files, no web service).
+
+Drawing a code costs ~7 ms, most of it choosing the best of its eight masks: for 1,000 cards
+more than the rest of the site's pages together. A card's address never changes, so codes
+are kept between builds in one file (`kept_in`), as Material keeps its social cards.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
-from functools import lru_cache
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 
-import segno
 from markupsafe import Markup
 
+from .atomic import write_atomic
 
-# Unbounded: every deck draws each card's code again, and an LRU bound smaller than the
-# number of cards would miss on every call (a few KB per code).
-@lru_cache(maxsize=None)
+CACHE_FILE = "qr-codes.json"
+
+# (url, title) -> SVG text. Codes drawn in this process, and those read from the cache file.
+_drawn: dict[tuple[str, str | None], str] = {}
+# The codes asked for since `kept_in` began: what the cache file keeps.
+_used: set[tuple[str, str | None]] = set()
+
+
 def qr_svg(url: str, title: str | None = None) -> Markup:
     """The QR code of `url` as SVG markup: inline in HTML, or as a standalone .svg file.
 
@@ -20,16 +36,53 @@ def qr_svg(url: str, title: str | None = None) -> Markup:
     it. Error correction M survives a crease or a coffee ring on a printed card. `title`
     (escaped by segno) becomes the SVG's <title>, its accessible name.
     """
+    key = (url, title)
+    svg = _drawn.get(key)
+    if svg is None:
+        svg = _drawn[key] = _draw(url, title)
+    _used.add(key)
+    return Markup(svg)
+
+
+def _draw(url: str, title: str | None) -> str:
+    import segno  # only when a code is not in the cache
+
     out = io.BytesIO()
-    _symbol(url).save(
+    segno.make_qr(url, error="m").save(
         out, kind="svg", xmldecl=False, svgns=True, omitsize=True, title=title,
         svgclass="kp-qr", lineclass=None,
     )
-    return Markup(out.getvalue().decode("utf-8"))
+    return out.getvalue().decode("utf-8")
 
 
-@lru_cache(maxsize=None)  # small objects; an LRU bound would thrash on a long card list
-def _symbol(url: str) -> segno.QRCode:
-    # Choosing the best of the eight masks is most of the work of a QR code: do it once per
-    # address, though the card page and the printed card each draw the code.
-    return segno.make_qr(url, error="m")
+@cache
+def _version() -> str:
+    # New codes when segno or the way we draw them changes.
+    return hashlib.sha256(version("segno").encode() + Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def kept_in(directory: Path | None) -> Iterator[None]:
+    """Reuse the codes a previous build kept in `directory`; afterwards keep exactly the codes
+    this build used (so removed cards drop out). Without a directory, nothing is kept."""
+    if directory is None:
+        yield
+        return
+    path = directory / CACHE_FILE
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {}
+    if isinstance(stored, dict) and stored.get("versie") == _version():
+        with contextlib.suppress(TypeError, ValueError):  # a damaged file: codes are drawn anew
+            for url, title, svg in stored.get("codes", []):
+                _drawn.setdefault((str(url), None if title is None else str(title)), str(svg))
+    _used.clear()
+    yield
+    kept = {"versie": _version(), "codes": [[url, title, _drawn[url, title]] for url, title in sorted(_used, key=_order)]}
+    if kept != stored:
+        write_atomic(path, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+
+
+def _order(key: tuple[str, str | None]) -> tuple[str, str]:
+    return key[0], key[1] or ""

@@ -4,8 +4,9 @@ catalog.py   build_downloads(): every file, and what the downloads page says abo
 decks.py     which decks exist; deck and overview laid out (templates in overrides/kennisplein/print/)
 faces.py     what a printed card shows front and back; 9 cards to an A4 sheet
 pdf.py       WeasyPrint: local files only, fixed identifier, the layout check for text that runs over
+styles.py    where the print stylesheets are, and the theme colours (without importing WeasyPrint)
 fonts.py     the open font, from PyPI
-cache.py     PDFs by the hash of their inputs, so an unchanged deck is not laid out again
+cache.py     PDFs by the hash of their inputs (data version, site address, code), so an unchanged deck is not laid out again
 opendata.py  kaarten.json (+ schema), kaarten.csv, sessies.json, bronnen.json
 selection.py the print page for an own selection (/kaarten/printen/)
 bench.py     the full deck for N synthetic cards, for `make bench`

@@ -1,8 +1,9 @@
 """A folder of PDFs by the hash of everything that shapes them, so a build whose cards did not
 change copies last build's PDF instead of laying it out again (a deck takes seconds).
 
-The key is the hash of the document's HTML (card data and templates), the stylesheets, the
-fonts, this package's code and the WeasyPrint version. Entries unused for 30 days go.
+The key is the hash of the document's name and inputs (the data version and the site's
+address, see catalog.py), the print templates, the stylesheets, the fonts, this package's
+code and the versions of the libraries that draw the PDF. Entries unused for 30 days go.
 """
 
 from __future__ import annotations
@@ -10,16 +11,29 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
+from ..atomic import write_atomic
 from .fonts import fonts_digest
-from .pdf import code_digest
+from .styles import CARD_CSS, PRINT_TEMPLATES, SITE_CSS
 
 MAX_AGE = 30 * 24 * 3600
+PACKAGE = Path(__file__).resolve().parents[1]  # kennisplein/
+LIBRARIES = ("weasyprint", "pydyf", "pypdf", "segno", "jinja2", "markupsafe")
+
+
+@cache
+def code_digest() -> str:
+    """Changes when the stylesheets, print templates, our code or a drawing library change."""
+    digest = hashlib.sha256(" ".join(version(name) for name in LIBRARIES).encode())
+    for path in sorted([*PACKAGE.rglob("*.py"), *PRINT_TEMPLATES.glob("*.html"), CARD_CSS, SITE_CSS]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass
@@ -30,17 +44,18 @@ class PdfCache:
     rendered: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
-    def key(self, html: str) -> str:
+    def key(self, inputs: str) -> str:
         digest = hashlib.sha256()
-        for part in (code_digest(), fonts_digest(), html):
+        for part in (code_digest(), fonts_digest(), inputs):
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()
 
-    def get_or_make(self, name: str, html: str, make: Callable[[], tuple[bytes, list]]) -> tuple[bytes, list] | None:
-        """The PDF for `html` and its notes (e.g. cards too long), from the cache or from `make`."""
+    def get_or_make(self, name: str, inputs: str, make: Callable[[], tuple[bytes, list]]) -> tuple[bytes, list] | None:
+        """The PDF `name` and its notes (e.g. cards too long): from the cache, or from `make`.
+        `inputs` must change whenever anything the PDF shows changes."""
         paths = None
         if self.directory is not None:
-            key = self.key(html)
+            key = self.key(name + "\0" + inputs)
             paths = self.directory / f"{key}.pdf", self.directory / f"{key}.json"
             try:
                 content, notes = paths[0].read_bytes(), json.loads(paths[1].read_text(encoding="utf-8"))
@@ -56,9 +71,8 @@ class PdfCache:
         content, notes = make()
         self.rendered.append(name)
         if paths:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            _write_atomic(paths[1], json.dumps(notes).encode())
-            _write_atomic(paths[0], content)
+            write_atomic(paths[1], json.dumps(notes).encode())
+            write_atomic(paths[0], content)
         return content, notes
 
     def prune(self) -> None:
@@ -69,11 +83,3 @@ class PdfCache:
             if path.stat().st_mtime < cutoff:
                 path.unlink(missing_ok=True)
                 path.with_suffix(".json").unlink(missing_ok=True)
-
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    # Two builds at once (tests, `mkdocs serve`) must never read half a file.
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "wb") as out:
-        out.write(content)
-    os.replace(temp, path)

@@ -4,12 +4,13 @@ page says about it. A plain function (no MkDocs); the plugin only hands the file
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..pages import Download
 from ..records import Site
-from . import decks, opendata, pdf
+from . import decks, opendata
 from .cache import PdfCache
 from .fonts import FONT_FILES
 
@@ -61,6 +62,17 @@ def _problems(name: str, too_long: list) -> list[str]:
     ]
 
 
+def _make_deck(spec: decks.DeckSpec, site: Site, site_url: str) -> tuple[bytes, list]:
+    rendered = decks.render_deck(spec, site, site_url)
+    return rendered.pdf, [list(item) for item in rendered.too_long]
+
+
+def _make_overview(site: Site, site_url: str) -> tuple[bytes, list]:
+    from . import pdf  # WeasyPrint only when a PDF is laid out
+
+    return pdf.render_pdf(decks.overview_html(site, site_url), tagged=True), []
+
+
 def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *, render_pdfs: bool = True) -> Downloads:
     """Every download of the site, built from `site`; `site_url` makes the permanent addresses.
 
@@ -77,20 +89,16 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
         files.append(SiteFile(path, content))
         listed.append(Download(path, titel, omschrijving, formaat, len(content), groep))
 
+    # What a PDF shows follows from the data (its version changes with any data byte), the
+    # site's address and the code: so that is the key, and a cached PDF costs no layout at all.
+    data = f"{site_url}\0{site.editie.versie}\0{site.editie.datum}"
     for spec in decks.decks(site):
-        html = decks.deck_html(spec, site, site_url)
-
-        def make(spec=spec, html=html):
-            rendered = decks.render_deck(spec, site, site_url, html)
-            return rendered.pdf, [list(item) for item in rendered.too_long]
-
-        made = cache.get_or_make(spec.bestand, html, make)
+        made = cache.get_or_make(spec.bestand, data, functools.partial(_make_deck, spec, site, site_url))
         if made:
             problems += _problems(spec.bestand, made[1])
             add(spec.bestand, made[0], spec.label, _deck_description(spec), "PDF, A4", PRINT_GROUP)
 
-    html = decks.overview_html(site, site_url)
-    made = cache.get_or_make(decks.OVERVIEW_FILE, html, lambda: (pdf.render_pdf(html, tagged=True), []))
+    made = cache.get_or_make(decks.OVERVIEW_FILE, data, functools.partial(_make_overview, site, site_url))
     if made:
         add(decks.OVERVIEW_FILE, made[0], "Overzicht van alle kaarten",
             f"Alle {len(site.kaarten)} kaarten in één lijst, per thema, met voor wie ze zijn, hun bron en hun webadres. "

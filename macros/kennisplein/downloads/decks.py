@@ -2,7 +2,8 @@
 
 `decks(site)` says which decks exist; `deck_html` and `overview_html` lay them out with the
 templates in overrides/kennisplein/print/; `render_deck` makes a deck's PDF (fitting long
-texts, and in two processes for a big deck), `pdf.render_pdf` the overview's.
+texts, and in two processes for a big deck), `pdf.render_pdf` the overview's. WeasyPrint is
+imported only when a PDF is laid out: a build whose PDFs all come from the cache spares it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from ..records import Kaart, Site, Thema
 from ..rendering import environment
-from . import pdf
+from . import styles
 from .faces import CARDS_PER_SHEET, TEXT_SIZES, CardFace, card_face, edition_stamp, sheets
 
 
@@ -88,9 +89,9 @@ def decks(site: Site) -> tuple[DeckSpec, ...]:
 
 
 def _render(template: str, site: Site, **context) -> str:
-    colours = pdf.theme_colours()
+    colours = styles.theme_colours()
     kleuren = {t.id: colours[t.id] for t in site.themas if t.id in colours}  # else the site's green
-    return environment().get_template(template).render(site=site, kleuren=kleuren, **context)
+    return environment().get_template(template).render(editie=site.editie, kleuren=kleuren, **context)
 
 
 def deck_html(spec: DeckSpec, site: Site, site_url: str, smaller: Mapping[str, int] | None = None,
@@ -120,22 +121,26 @@ PARALLEL_FROM_SHEETS = 12
 PARTS = 2
 
 
-def render_deck(spec: DeckSpec, site: Site, site_url: str, html: str | None = None) -> RenderedDeck:
+def render_deck(spec: DeckSpec, site: Site, site_url: str) -> RenderedDeck:
     """The deck as PDF. A card whose text runs into its footer is laid out again a size smaller."""
+    from . import pdf
+
     count = sheet_count(len(spec.kaarten))
     if count < PARALLEL_FROM_SHEETS:
-        return _render_part(spec, site, site_url, None, html)
+        return _render_part(spec, site, site_url, None)
     bounds = [round(count * i / PARTS) for i in range(PARTS + 1)]
     parts = list(zip(bounds, bounds[1:]))
     context = multiprocessing.get_context("spawn")  # not fork: the caller may run threads
     with ProcessPoolExecutor(PARTS, mp_context=context) as pool:
-        done = list(pool.map(_render_part, *zip(*[(spec, site, site_url, part, None) for part in parts])))
+        done = list(pool.map(_render_part, *zip(*[(spec, site, site_url, part) for part in parts])))
     return RenderedDeck(pdf.merge([d.pdf for d in done]), tuple(side for d in done for side in d.too_long))
 
 
-def _render_part(spec: DeckSpec, site: Site, site_url: str, part: tuple[int, int] | None, html: str | None) -> RenderedDeck:
+def _render_part(spec: DeckSpec, site: Site, site_url: str, part: tuple[int, int] | None) -> RenderedDeck:
+    from . import pdf
+
     smaller: dict[str, int] = {}
-    html = html or deck_html(spec, site, site_url, part=part)
+    html = deck_html(spec, site, site_url, part=part)
     while True:
         document = pdf.layout(html)
         over = pdf.overflowing_cards(document)

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from ..delen import absolute_url, editie_tekst
-from ..qr import qr_svg
 from ..records import Kaart, Site, Thema
 from ..vocabularies import ROLLEN
 
@@ -34,7 +31,7 @@ class CardFace:
     thema: Thema
     adres: str  # the card's permanent public address
     adres_delen: tuple[str, ...]  # the address in the pieces a line may break between
-    qr: Markup | None  # the address as a vector QR code; None where the page links a file
+    met_qr: bool  # draw the address as a vector QR code (the print page links a file instead)
     rollen: tuple[str, ...]  # who acts, in words
     herkomst: tuple[str, ...]  # where the habit comes from, one line each
     tekstmaat: str  # one of TEXT_SIZES: the type size of the card text
@@ -83,7 +80,7 @@ def card_face(kaart: Kaart, site: Site, site_url: str, *, with_qr: bool = True, 
         thema=site.thema(kaart.thema),
         adres=address,
         adres_delen=_address_parts(address),
-        qr=qr_svg(address) if with_qr and site_url else None,
+        met_qr=with_qr and bool(site_url),
         rollen=tuple(ROLLEN[r] for r in kaart.voor),
         herkomst=_origin(kaart, site),
         tekstmaat=_size(kaart, smaller),

@@ -6,9 +6,7 @@ WeasyPrint may read the card stylesheet and the font files, nothing else: any ot
 
 from __future__ import annotations
 
-import hashlib
 import io
-import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -19,10 +17,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .fonts import FONT_FILES
-
-OVERRIDES = Path(__file__).resolve().parents[3] / "overrides"
-CARD_CSS = OVERRIDES / "assets" / "stylesheets" / "kennisplein-kaartvel.css"
-SITE_CSS = OVERRIDES / "assets" / "stylesheets" / "kennisplein.css"
+from .styles import CARD_CSS, OVERRIDES
 
 # The PDF's file identifier is normally random; a fixed one keeps rebuilds byte-identical.
 _IDENTIFIER = b"kennisplein-goed-werk"
@@ -43,12 +38,6 @@ class LocalOnly(URLFetcher):
                 font = FONT_FILES[site_path]
                 return URLFetcherResponse(font.as_uri(), font.read_bytes(), {"Content-Type": "font/ttf"})
         raise FatalURLFetchingError(f"WeasyPrint mag {url} niet ophalen: een download gebruikt alleen eigen bestanden.")
-
-
-@cache
-def theme_colours() -> dict[str, str]:
-    """Theme id -> colour, read from the site's palette (kennisplein.css), its one home."""
-    return dict(re.findall(r"--kp-([a-z0-9-]+):\s*(#[0-9a-fA-F]{3,6})\s*;", SITE_CSS.read_text(encoding="utf-8")))
 
 
 @cache
@@ -121,14 +110,3 @@ def merge(parts: list[bytes]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-@cache
-def code_digest() -> str:
-    """Changes when the stylesheets, print templates, this package or WeasyPrint change."""
-    digest = hashlib.sha256(weasyprint.__version__.encode())
-    package = Path(__file__).resolve().parent
-    templates = OVERRIDES / "kennisplein" / "print"
-    for path in sorted([*package.glob("*.py"), *templates.glob("*.html"), CARD_CSS, SITE_CSS]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
