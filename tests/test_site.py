@@ -114,3 +114,27 @@ def test_search_finds_a_card_on_its_own_page_not_on_every_list(built_site, data)
     assert page.select_one("#delen") and page.select_one("#verwant") and page.select(".kp-tegel")
     assert on_paper_only in page.select_one(".kp-kaart__papier").get_text()
     assert "kp:buiten-zoekindex" not in html and "data-search-exclude" not in html
+
+
+def test_every_page_has_the_menu_with_links_to_the_menu_pages(built_site):
+    """Material's menu is drawn once per folder for the pages outside it (fragments.py): from
+    every page its links must lead to the same pages as from the home page (which draws its
+    own), and mark at most the page itself as the current one."""
+    from urllib.parse import urljoin
+
+    def menu(html_file: Path) -> tuple[str, list[str], list[str]]:
+        folder = html_file.parent.relative_to(built_site).as_posix()
+        address = "https://site/" + ("" if folder == "." else folder + "/")
+        nav = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary")
+        links = [urljoin(address, a["href"]) for a in nav.select("a.md-nav__link") if "#" not in a["href"]]
+        active = [urljoin(address, a["href"]) for a in nav.select("a.md-nav__link--active") if "#" not in a["href"]]
+        return address, links, active
+
+    _, expected, _ = menu(built_site / "index.html")
+    assert len(expected) == 11 and "https://site/kaarten/" in expected
+    pages = sorted(built_site.rglob("index.html"))
+    for html_file in pages:
+        address, links, active = menu(html_file)
+        assert links == expected, address
+        assert active in ([], [address]), address
+    assert len(pages) > 60

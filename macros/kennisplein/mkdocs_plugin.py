@@ -1,32 +1,33 @@
 """The thin adapter between the content pipeline and MkDocs.
 
-It loads the Site once per build, hands the generated pages to MkDocs as generated files,
-swaps in their rendered bodies, and turns data problems into one readable Dutch report.
-Everything it calls is plain Python that works without MkDocs.
+It loads the Site once per build, hands the generated pages and files to MkDocs (each page
+as a `GeneratedPage` that renders its body from the Site), and turns data problems into one
+readable Dutch report. Everything it calls is plain Python that works without MkDocs.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from pathlib import Path
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import adressen, qr
+from . import adressen, fragments, qr
 from .delen import qr_files
 from .downloads.catalog import build_downloads
 from .checks import SCHEMA_DIR
 from .pages import Page, pages, render
 from .problems import DataError, Problem, report
-from .rendering import outline, searchable, shown
+from .rendering import environment, outline, searchable, shown
 from .records import Site
 from .site import build_site
 
@@ -45,10 +46,35 @@ class KennispleinConfig(Config):
     pdf = config_options.Type(bool, default=True)
 
 
+class GeneratedPage(MkDocsPage):
+    """A page the content pipeline makes: title, description and body come from a `Page` of
+    pages.py, rendered from the Site. There is no Markdown to read or convert: MkDocs would set
+    up a Markdown converter for every page, which cost more than rendering the body itself."""
+
+    def __init__(self, generated: Page, site: Site, file: File, config, menu_title: str | None) -> None:
+        # In the menu under the menu's name: MkDocs leaves a page made by a plugin as it is.
+        super().__init__(menu_title, file, config)
+        self.generated = generated
+        self.site = site
+
+    def read_source(self, config) -> None:
+        self.markdown = ""
+        self.meta = {"title": self.generated.titel, "description": self.generated.beschrijving,
+                     "kennisplein_soort": self.generated.soort}
+        if not self.generated.in_zoekindex:
+            self.meta["search"] = {"exclude": True}
+
+    def render(self, config, files) -> None:
+        self.content = render(self.generated, self.site)
+        # Headings and ids for the table of contents and for MkDocs' anchor validation.
+        ids, tokens = outline(self.content)
+        self.toc = get_toc(tokens)
+        self.present_anchor_ids = ids
+
+
 class KennispleinPlugin(BasePlugin[KennispleinConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
-        self.pages: dict[str, Page] = {}
         self.serving = False
         self.data_dir: Path | None = None
         self.adressen_pad: Path | None = None
@@ -92,7 +118,6 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def _add_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.cache is not None
-        self.pages = {}
         for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):  # for editors' tools: /schemas/
             files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
         downloads = build_downloads(self.site, config.site_url or "", self.cache / "downloads", render_pdfs=self.config.pdf and not self.serving)
@@ -102,9 +127,11 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             log.info("%d PDF's zijn niet opnieuw gemaakt: dat doet 'make build'.", len(downloads.skipped))
         for download in downloads.files:
             files.append(File.generated(config, download.path, content=download.content))
+        menu = _menu_titles(config.nav)
         for page in pages(self.site, downloads.listed, site_url=config.site_url or "", site_naam=config.site_name):
-            self.pages[page.src_uri] = page
-            files.append(File.generated(config, page.src_uri, content=_front_matter(page)))
+            file = File.generated(config, page.src_uri, content="")
+            GeneratedPage(page, self.site, file, config, menu.get(page.src_uri))  # becomes file.page, as Material's blog posts do
+            files.append(file)
         for generated in qr_files(self.site, config.site_url or "") + adressen.redirect_files(self.site, config.site_url or ""):
             files.append(File.generated(config, generated.path, content=generated.content))
         return files
@@ -123,25 +150,48 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         if adressen.write_list(self.adressen_pad, self.adressen):
             log.info("Nieuwe webadressen toegevoegd aan %s", self.adressen_pad.name)
 
-    def on_page_content(self, html: str, page, config, files) -> str:
-        generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            return html
-        body = render(generated, self.site)
-        # The body replaces what Markdown made, so its headings and anchors must replace
-        # Markdown's too: for the table of contents and for MkDocs' anchor validation.
-        ids, tokens = outline(body)
-        page.toc = get_toc(tokens)
-        page.present_anchor_ids = ids
-        return body
+    def on_env(self, env, config, files):
+        fragments.install(env, config.theme.dirs)
+        # Compiled templates, ours and Material's, kept between builds: compiling them is a
+        # tenth of a build of the current site. Jinja checks each against its source.
+        compiled = jinja2.FileSystemBytecodeCache(str(_folder(self.cache / "sjablonen")))
+        env.bytecode_cache = environment().bytecode_cache = compiled
+        return env
 
     @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, page, config, nav):
-        context["kennisplein_pagina"] = self.pages.get(page.file.src_uri)
+        context["kennisplein_pagina"] = page.generated if isinstance(page, GeneratedPage) else None
+        context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
         # Pages (also Markdown pages with the kaarten() macro) show all, the search sees less.
         context["kennisplein_inhoud"] = Markup(shown(page.content or ""))
         page.content = searchable(page.content or "")
         return context
+
+
+def _menu_titles(nav) -> dict[str, str]:
+    """Page path -> its name in mkdocs.yml's nav."""
+    titles: dict[str, str] = {}
+    for item in nav or []:
+        for title, value in (item.items() if isinstance(item, dict) else ()):
+            if isinstance(value, str):
+                titles[value] = title
+            elif isinstance(value, list):
+                titles |= _menu_titles(value)
+    return titles
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _menu_key(page, nav) -> str | None:
+    """Pages outside the menu in one folder (all cards: kaarten/) get the same menu, links and
+    all: it is drawn once for them (fragments.py). None: the page draws its own, being in the
+    menu (it is marked there) or above a page that is."""
+    if page in nav.pages or any(p.url.startswith(page.url) for p in nav.pages):
+        return None
+    return page.url.rstrip("/").rpartition("/")[0] + "/"
 
 
 def serving_report(problems: list[Problem]) -> str:
@@ -153,15 +203,3 @@ def serving_report(problems: list[Problem]) -> str:
         "", *lines,
         "Verbeter het bestand en sla het op; de site wordt dan vanzelf opnieuw gebouwd.", rule,
     ])
-
-
-def _front_matter(page: Page) -> str:
-    # JSON strings are valid YAML scalars, so any editor text is safely quoted here.
-    return (
-        "---\n"
-        f"title: {json.dumps(page.titel, ensure_ascii=False)}\n"
-        f"description: {json.dumps(page.beschrijving, ensure_ascii=False)}\n"
-        f"kennisplein_soort: {page.soort}\n"
-        + ("" if page.in_zoekindex else "search:\n  exclude: true\n")
-        + "---\n"
-    )
