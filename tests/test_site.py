@@ -102,6 +102,7 @@ def test_search_finds_a_card_on_its_own_page_not_on_every_list(built_site, data)
     lists = " ".join(d["text"] for d in docs if d["location"].startswith(("kaarten/#", "#")) or d["location"] in ("", "kaarten/"))
     assert not [k.id for k in data.kaarten if k.tekst in lists]
     assert not [d["location"] for d in docs if d["location"].endswith(("#delen", "#verwant"))]
+    assert not [d["location"] for d in docs if d["location"].startswith("themas/") and d["location"].endswith("#kaarten")]
     kaart = data.kaart("blijf-gesprek")
     assert any(d["location"] == kaart.url and kaart.tekst in d["text"] for d in docs)
     on_paper_only = f"editie {editie_tekst(data.editie)}"  # printed under the card, not for search
