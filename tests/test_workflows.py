@@ -100,6 +100,37 @@ def test_main_is_built_and_published_on_github_pages():
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
 
 
+def test_main_keeps_new_addresses_in_the_repository(tmp_path):
+    """The build adds a new card's address to gepubliceerde-adressen.txt; on main the workflow
+    commits that back, so a later change that drops the address fails its check. The step runs
+    here against a real repository and its origin."""
+    build = load(WORKFLOWS / "publiceer.yml")["jobs"]["bouwen"]
+    assert build["permissions"]["contents"] == "write"
+    runs = [step.get("run", "") for step in build["steps"]]
+    keep = next(i for i, r in enumerate(runs) if "gepubliceerde-adressen.txt" in r)
+    assert keep > next(i for i, r in enumerate(runs) if "mkdocs build --strict" in r)
+
+    def git(*args, cwd):
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd,
+                              capture_output=True, text=True, check=True).stdout
+
+    origin, work = tmp_path / "origin.git", tmp_path / "werk"
+    git("init", "-q", "--bare", "-b", "main", str(origin), cwd=tmp_path)
+    git("clone", "-q", str(origin), str(work), cwd=tmp_path)
+    listed = work / "gepubliceerde-adressen.txt"
+    listed.write_text("/kaarten/\n", encoding="utf-8")
+    git("add", ".", cwd=work)
+    git("commit", "-q", "-m", "begin", cwd=work)
+    git("push", "-q", "origin", "HEAD:main", cwd=work)
+
+    listed.write_text("/kaarten/\n/kaarten/nieuwe-kaart/\n", encoding="utf-8")  # what a build does
+    for _ in range(2):  # the second time there is nothing new: no commit
+        subprocess.run(["bash", "-e", "-c", runs[keep]], cwd=work, check=True, capture_output=True)
+    assert git("show", "main:gepubliceerde-adressen.txt", cwd=origin) == "/kaarten/\n/kaarten/nieuwe-kaart/\n"
+    assert git("log", "--format=%s", "main", cwd=origin).splitlines() == [
+        "Nieuwe webadressen in gepubliceerde-adressen.txt", "begin"]
+
+
 def test_python_version_matches_the_project():
     for path in FILES:
         for step in steps(load(path)):
