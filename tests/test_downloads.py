@@ -334,16 +334,31 @@ def test_unchanged_decks_come_from_the_cache(mini, tmp_path):
     assert not any(f.path.endswith(".pdf") for f in fresh.files)
 
 
+def test_an_edited_print_stylesheet_gives_new_pdfs_also_in_a_running_server(tmp_path, monkeypatch):
+    """`mkdocs serve` builds again in the same process: the cache key must be read anew."""
+    from kennisplein.downloads import cache
+
+    before = cache.PdfCache(tmp_path).key("data")
+    edited = tmp_path / "kennisplein-kaartvel.css"
+    edited.write_text(cache.CARD_CSS.read_text(encoding="utf-8") + "\n/* anders */\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "CARD_CSS", edited)
+    assert cache.PdfCache(tmp_path).key("data") != before
+
+
 def test_qr_codes_are_kept_between_builds_and_only_while_used(tmp_path, monkeypatch):
     from kennisplein import qr
 
     url = "https://kennisplein-goed-werk.nl/kaarten/blijf-gesprek/"
     with qr.kept_in(tmp_path):
-        drawn = qr.qr_svg(url, title="QR-code")
+        drawn = qr.qr_svg(url, title="QR-code")  # the card's page
+        printed = qr.qr_svg(url)  # the printed card
     monkeypatch.setattr(qr, "_drawn", {})  # a new process: only the file remembers
     monkeypatch.setattr(qr, "_draw", lambda *args: pytest.fail("drawn again instead of taken from the cache"))
     with qr.kept_in(tmp_path):
-        assert qr.qr_svg(url, title="QR-code") == drawn
+        assert qr.qr_svg(url, title="QR-code") == drawn  # every PDF came from its cache
+    monkeypatch.setattr(qr, "_drawn", {})
+    with qr.kept_in(tmp_path):
+        assert qr.qr_svg(url) == printed  # a deck laid out later still finds the printed code
     with qr.kept_in(tmp_path):
         pass  # a build without that card
     assert json.loads((tmp_path / qr.CACHE_FILE).read_text(encoding="utf-8"))["codes"] == []

@@ -105,6 +105,21 @@ def test_the_search_index_loads_only_when_someone_turns_to_search(browser, serve
 
 
 @pytest.mark.browser
+def test_words_from_a_search_result_are_marked_on_the_page_it_opens(browser, served_site):
+    """A search result opens its page with ?h=<words>, and Material marks the words there once
+    it has the index: a page opened that way loads the index without waiting for the visitor."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(served_site + "kaarten/blijf-gesprek/?h=gesprek")
+        marks = page.locator("article mark")
+        marks.first.wait_for(timeout=15_000)
+        assert "gesprek" in marks.first.inner_text().lower()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("block, font_host, pixel_host", [
     (True, "fonts.googleapis.com", "tracker.example"),
     # Not blocked, the browser really asks: hosts under .invalid never resolve (RFC 2606).

@@ -52,12 +52,19 @@ def _data_files():
                 yield vocabularies.KIND_BY_FOLDER[relative[0]], path
 
 
-def test_the_quick_validator_agrees_with_the_one_that_explains():
+def test_the_quick_validator_agrees_with_the_one_that_explains_and_with_the_schemas_as_written():
     """jsonschema-rs decides whether a file is valid; only then does jsonschema explain. If the
-    quick one passed a file the other faults, that fault would go unreported."""
+    quick one passed a file the other faults, that fault would go unreported. Both get the
+    schemas with their references inlined: a third validator reads them as written, with
+    their references, so a wrong inlining shows too."""
+    from referencing import Registry, Resource
+
     from kennisplein.checks import quick_validator
     from kennisplein.loading import load_file
 
+    written = [json.loads(p.read_text(encoding="utf-8")) for p in SCHEMAS]
+    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in written)
+    as_written = {s["$id"].removesuffix(".schema.json"): Draft202012Validator(s, registry=registry) for s in written}
     checked = invalid = 0
     for kind, path in _data_files():
         value = load_file(path, path.name).value
@@ -65,5 +72,6 @@ def test_the_quick_validator_agrees_with_the_one_that_explains():
             continue  # not YAML at all: no schema is asked
         explained = list(validator(kind).iter_errors(value))
         assert quick_validator(kind).is_valid(value) == (not explained), (path, [e.message for e in explained])
+        assert as_written[kind].is_valid(value) == (not explained), path
         checked, invalid = checked + 1, invalid + bool(explained)
     assert checked > 100 and invalid >= 10

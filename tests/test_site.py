@@ -137,5 +137,37 @@ def test_every_page_has_the_menu_with_links_to_the_menu_pages(built_site):
     for html_file in pages:
         address, links, active = menu(html_file)
         assert links == expected, address
-        assert active in ([], [address]), address
+        assert active == ([address] if address in expected else []), address
+    assert len(pages) > 60
+
+
+def test_the_menu_drawn_once_per_folder_is_the_menu_material_draws(built_site, tmp_path, monkeypatch):
+    """The same site built with every menu drawn anew (fragments.py off): every page's menu is
+    the same, to the letter. Guards the cache against a Material whose menu starts to depend
+    on more than the folder (a feature such as toc.integrate)."""
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from kennisplein import fragments
+
+    addresses = tmp_path / "gepubliceerde-adressen.txt"
+    shutil.copyfile(ROOT / "gepubliceerde-adressen.txt", addresses)
+    monkeypatch.setenv("KENNISPLEIN_ADRESSEN", str(addresses))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setattr(fragments.FragmentCache, "_draw", lambda self, key, caller: caller())
+    monkeypatch.chdir(ROOT)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+    def menu(site: Path, html_file: Path) -> str:
+        return str(BeautifulSoup((site / html_file).read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary"))
+
+    pages = [p.relative_to(built_site) for p in sorted(built_site.rglob("index.html"))]
+    assert [p for p in pages if menu(built_site, p) != menu(tmp_path / "site", p)] == []
     assert len(pages) > 60

@@ -104,11 +104,19 @@ def test_main_keeps_new_addresses_in_the_repository(tmp_path):
     """The build adds a new card's address to gepubliceerde-adressen.txt; on main the workflow
     commits that back, so a later change that drops the address fails its check. The step runs
     here against a real repository and its origin."""
-    build = load(WORKFLOWS / "publiceer.yml")["jobs"]["bouwen"]
-    assert build["permissions"]["contents"] == "write"
+    jobs = load(WORKFLOWS / "publiceer.yml")["jobs"]
+    build, keep_job = jobs["bouwen"], jobs["adressen"]
+    # The build hands its list on; only the job that commits it may write, only after the
+    # publication, and only on main (a run started by hand may be on another branch).
     runs = [step.get("run", "") for step in build["steps"]]
+    upload = next(i for i, s in enumerate(build["steps"]) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert build["steps"][upload]["with"]["path"] == "gepubliceerde-adressen.txt"
+    assert upload > next(i for i, r in enumerate(runs) if "mkdocs build --strict" in r)
+    assert "permissions" not in build and keep_job["permissions"] == {"contents": "write"}
+    assert keep_job["needs"] == "publiceren" and keep_job["if"] == "github.ref == 'refs/heads/main'"
+    assert not any("mkdocs" in step.get("run", "") or "pip" in step.get("run", "") for step in keep_job["steps"])
+    runs = [step.get("run", "") for step in keep_job["steps"]]
     keep = next(i for i, r in enumerate(runs) if "gepubliceerde-adressen.txt" in r)
-    assert keep > next(i for i, r in enumerate(runs) if "mkdocs build --strict" in r)
 
     def git(*args, cwd):
         return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd,

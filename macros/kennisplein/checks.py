@@ -121,19 +121,27 @@ def _inline_refs(node: Any, base: str, seen: tuple[str, ...] = ()) -> Any:
 
 # Keywords that only describe: a reference's own description wins over its target's.
 _ANNOTATIONS = frozenset({"title", "description", "examples", "default", "$comment", "deprecated"})
+# Keywords that check a value on their own, whatever other keywords stand next to them (unlike
+# additionalProperties next to properties, or then next to if): safe to add to a target.
+_INDEPENDENT = frozenset({
+    "type", "enum", "const", "minLength", "maxLength", "pattern", "minimum", "maximum",
+    "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems",
+    "minProperties", "maxProperties", "required",
+})
 _SCOPE = ("$id", "$schema", "$defs", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef")
 
 
 def _mergeable(rest: dict, target: dict) -> bool:
-    shared = (rest.keys() & target.keys()) - _ANNOTATIONS
-    return not shared and not any(k in target for k in _SCOPE)
+    own = rest.keys() - _ANNOTATIONS
+    return own <= _INDEPENDENT and not own & target.keys() and not any(k in target for k in _SCOPE)
 
 
 @cache
 def quick_validator(kind: str) -> jsonschema_rs.Validator:
     """The same schema in jsonschema-rs, 60 times faster: it says whether a file is valid, and
     only a file that is not is checked again by `validator` for errors to explain in Dutch.
-    (The schemas have no `$ref` left once inlined, so it needs no registry.)"""
+    Our schemas refer to nothing recursively, so inlined they have no `$ref` left and it needs
+    no registry (a recursive reference would make this raise, in every test)."""
     return jsonschema_rs.validator_for(schema(kind))
 
 

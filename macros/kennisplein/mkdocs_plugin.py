@@ -11,7 +11,6 @@ import logging
 import sys
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -27,7 +26,7 @@ from .downloads.catalog import build_downloads
 from .checks import SCHEMA_DIR
 from .pages import Page, pages, render
 from .problems import DataError, Problem, report
-from .rendering import environment, outline, searchable, shown
+from .rendering import has_search_cuts, outline, searchable, shown
 from .records import Site
 from .site import build_site
 
@@ -152,19 +151,17 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def on_env(self, env, config, files):
         fragments.install(env, config.theme.dirs)
-        # Compiled templates, ours and Material's, kept between builds: compiling them is a
-        # tenth of a build of the current site. Jinja checks each against its source.
-        compiled = jinja2.FileSystemBytecodeCache(str(_folder(self.cache / "sjablonen")))
-        env.bytecode_cache = environment().bytecode_cache = compiled
         return env
 
     @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, page, config, nav):
         context["kennisplein_pagina"] = page.generated if isinstance(page, GeneratedPage) else None
         context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
-        # Pages (also Markdown pages with the kaarten() macro) show all, the search sees less.
-        context["kennisplein_inhoud"] = Markup(shown(page.content or ""))
-        page.content = searchable(page.content or "")
+        if has_search_cuts(page.content or ""):
+            # The page (also a Markdown page with the kaarten() macro) shows all of it, the
+            # search sees less; other pages stay exactly as MkDocs and Material make them.
+            context["kennisplein_inhoud"] = Markup(shown(page.content))
+            page.content = searchable(page.content)
         return context
 
 
@@ -178,11 +175,6 @@ def _menu_titles(nav) -> dict[str, str]:
             elif isinstance(value, list):
                 titles |= _menu_titles(value)
     return titles
-
-
-def _folder(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _menu_key(page, nav) -> str | None:

@@ -24,7 +24,7 @@ CACHE_FILE = "qr-codes.json"
 
 # (url, title) -> SVG text. Codes drawn in this process, and those read from the cache file.
 _drawn: dict[tuple[str, str | None], str] = {}
-# The codes asked for since `kept_in` began: what the cache file keeps.
+# The codes asked for since `kept_in` began: their addresses' codes are what the file keeps.
 _used: set[tuple[str, str | None]] = set()
 
 
@@ -63,8 +63,9 @@ def _version() -> str:
 
 @contextlib.contextmanager
 def kept_in(directory: Path | None) -> Iterator[None]:
-    """Reuse the codes a previous build kept in `directory`; afterwards keep exactly the codes
-    this build used (so removed cards drop out). Without a directory, nothing is kept."""
+    """Reuse the codes a previous build kept in `directory`; afterwards keep the codes of the
+    addresses this build used (a removed card's drop out; a card's printed code stays, also
+    after a build that took every PDF from the cache). Without a directory, nothing is kept."""
     if directory is None:
         yield
         return
@@ -79,7 +80,9 @@ def kept_in(directory: Path | None) -> Iterator[None]:
                 _drawn.setdefault((str(url), None if title is None else str(title)), str(svg))
     _used.clear()
     yield
-    kept = {"versie": _version(), "codes": [[url, title, _drawn[url, title]] for url, title in sorted(_used, key=_order)]}
+    used = {url for url, _ in _used}
+    keep = sorted((key for key in _drawn if key[0] in used), key=_order)
+    kept = {"versie": _version(), "codes": [[url, title, _drawn[url, title]] for url, title in keep]}
     if kept != stored:
         write_atomic(path, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
 

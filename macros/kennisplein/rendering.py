@@ -69,7 +69,8 @@ def _markdown() -> tuple[markdown.Markdown, _RelativeLinks]:
 
 
 def markdown_to_html(text: str, page_url: str = "", *, inline: bool = False) -> Markup:
-    """Editor Markdown (bold, italic, links) as safe HTML; any HTML in the text stays text."""
+    """Editor Markdown (bold, italic, links) as safe HTML; any HTML in the text stays text.
+    One converter serves every call, so calls must not overlap (no threads)."""
     md, links = _markdown()
     links.page_url = page_url
     rendered = md.reset().convert(html.escape(text, quote=False))
@@ -139,6 +140,10 @@ _OUT_START, _OUT_END = "<!--kp:buiten-zoekindex-->", "<!--/kp:buiten-zoekindex--
 _OUT_MARK = re.compile(f"({re.escape(_OUT_START)}|{re.escape(_OUT_END)})")
 
 
+def has_search_cuts(html_text: str) -> bool:
+    return _OUT_START in html_text
+
+
 def searchable(html_text: str) -> str:
     """The page without its marked parts (which may nest): what the site search indexes."""
     kept, depth = [], 0
@@ -146,7 +151,7 @@ def searchable(html_text: str) -> str:
         if part == _OUT_START:
             depth += 1
         elif part == _OUT_END:
-            depth -= 1
+            depth = max(depth - 1, 0)  # a stray end mark must not hide the rest of the page
         elif depth == 0:
             kept.append(part)
     return "".join(kept)

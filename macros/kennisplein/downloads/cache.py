@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..atomic import write_atomic
@@ -24,13 +24,27 @@ from .styles import CARD_CSS, PRINT_TEMPLATES, SITE_CSS
 
 MAX_AGE = 30 * 24 * 3600
 PACKAGE = Path(__file__).resolve().parents[1]  # kennisplein/
-LIBRARIES = ("weasyprint", "pydyf", "pypdf", "segno", "jinja2", "markupsafe")
+# What draws a PDF: WeasyPrint and the libraries it lays out and writes with, and ours.
+LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "tinyhtml5", "cssselect2", "pyphen", "fonttools", "pillow",
+             "pypdf", "segno", "jinja2", "markupsafe", "markdown")
 
 
 @cache
+def _library_versions() -> bytes:
+    return " ".join(f"{name} {_version(name)}" for name in LIBRARIES).encode()
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:  # e.g. a library an older WeasyPrint did not use
+        return "-"
+
+
 def code_digest() -> str:
-    """Changes when the stylesheets, print templates, our code or a drawing library change."""
-    digest = hashlib.sha256(" ".join(version(name) for name in LIBRARIES).encode())
+    """Changes when the stylesheets, print templates, our code or a drawing library change.
+    Read anew every build (a few dozen small files): `mkdocs serve` must see an edited template."""
+    digest = hashlib.sha256(_library_versions())
     for path in sorted([*PACKAGE.rglob("*.py"), *PRINT_TEMPLATES.glob("*.html"), CARD_CSS, SITE_CSS]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -43,10 +57,11 @@ class PdfCache:
     hits: list[str] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    code: str = field(default_factory=code_digest)  # once per build
 
     def key(self, inputs: str) -> str:
         digest = hashlib.sha256()
-        for part in (code_digest(), fonts_digest(), inputs):
+        for part in (self.code, fonts_digest(), inputs):
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()
 

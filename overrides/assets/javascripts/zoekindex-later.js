@@ -4,7 +4,8 @@
    more than half of what the card browser transfers, and most visitors only browse. This
    script runs before Material's and holds back that one request until the visitor focuses
    the search field (a click, a tap on the search icon, or the "/" and "s" keys, which
-   focus it too); Material shows "Zoeken initialiseren" meanwhile. Should a later
+   focus it too) or arrives with search words in the address; Material shows "Zoeken
+   initialiseren" meanwhile. Should a later
    Material fetch the index another way, this does nothing and the index loads as before. */
 (function () {
   "use strict";
@@ -32,6 +33,10 @@
     }
     return send.apply(request, args);
   };
+
+  // Arriving from a search result (?h=: Material marks the words it found) or from the
+  // search form of the 404 page (?q=): the index is needed right away.
+  if (/[?&](h|q)=/.test(location.search)) want();
 
   function inSearch(target) {
     return target instanceof Element && !!target.closest("[data-md-component=search], form[name=search]");
