@@ -100,7 +100,8 @@ _INTRO = (f"Beantwoord de vragen. Weet je iets nog niet, of noemt de bron het ni
 def _nieuw_verslag(args: argparse.Namespace) -> int:
     data = args.data
     values = {k: getattr(args, k) for k in ("datum", "regio", "organisatie", "plaats", "titel", "soort", "aanpak", "document")}
-    try:
+
+    def make() -> tuple[Path, str]:
         if _interactive():
             print("Een nieuw sessieverslag. " + _INTRO)
             if values["datum"] is None:
@@ -119,18 +120,10 @@ def _nieuw_verslag(args: argparse.Namespace) -> int:
             for key, question, check in questions:
                 if values[key] is None:
                     values[key] = _ask(question, check)
-        verslag = scaffold.NieuwVerslag(id=args.id, rondes=args.rondes, **values)
-        path, text = scaffold.new_session(data, verslag)
-        name = scaffold.write_new(path, text)
-    except scaffold.ScaffoldError as error:
-        print(str(error), file=sys.stderr)
-        return 1
-    except (_Stop, KeyboardInterrupt):
-        print("\nGestopt. Er is geen bestand gemaakt.", file=sys.stderr)
-        return 130
-    _done(name, text)
-    print("Nieuwe gewoontes die nog geen kaart zijn? Maak per gewoonte een kaart met: kennisplein nieuwe-kaart")
-    return 0
+        return scaffold.new_session(data, scaffold.NieuwVerslag(id=args.id, rondes=args.rondes, **values))
+
+    return _create(make, lambda name: (
+        "Nieuwe gewoontes die nog geen kaart zijn? Maak per gewoonte een kaart met: kennisplein nieuwe-kaart"))
 
 
 # --- nieuwe-kaart ----------------------------------------------------------------------------
@@ -139,7 +132,9 @@ def _nieuwe_kaart(args: argparse.Namespace) -> int:
     data = args.data
     titel, tekst, thema = args.titel, args.tekst, args.thema
     voor, e = tuple(args.voor or ()), tuple(args.e or ())
-    try:
+
+    def make() -> tuple[Path, str]:
+        nonlocal titel, tekst, thema, voor
         if _interactive():
             print("Een nieuwe kaart. " + _INTRO)
             if titel is None and args.id is None:
@@ -153,8 +148,17 @@ def _nieuwe_kaart(args: argparse.Namespace) -> int:
                 thema = _ask(_choices("Thema", themas), _one_of(themas))
             if not voor:
                 voor = _words(_ask(_choices("Voor wie (een of meer, met komma's ertussen)", ROLLEN), _all_of(tuple(ROLLEN))) or "")
-        kaart = scaffold.NieuweKaart(titel=titel, tekst=tekst, thema=thema, voor=voor, e=e, id=args.id)
-        path, text = scaffold.new_card(data, kaart)
+        return scaffold.new_card(data, scaffold.NieuweKaart(titel=titel, tekst=tekst, thema=thema, voor=voor, e=e, id=args.id))
+
+    return _create(make, lambda name: (
+        f"Zet in het sessieverslag bij 'gewoontes' dezelfde tekst met de regel 'kaart: {Path(name).stem}'."))
+
+
+def _create(make: Callable[[], tuple[Path, str]], next_step: Callable[[str], str]) -> int:
+    """Ask what `make` asks and write the new file it makes, then say what to fill in and what
+    to do next. A mistake, or a stop (Ctrl+C, Ctrl+D), writes nothing."""
+    try:
+        path, text = make()
         name = scaffold.write_new(path, text)
     except scaffold.ScaffoldError as error:
         print(str(error), file=sys.stderr)
@@ -162,18 +166,13 @@ def _nieuwe_kaart(args: argparse.Namespace) -> int:
     except (_Stop, KeyboardInterrupt):
         print("\nGestopt. Er is geen bestand gemaakt.", file=sys.stderr)
         return 130
-    _done(name, text)
-    ident = Path(name).stem
-    print(f"Zet in het sessieverslag bij 'gewoontes' dezelfde tekst met de regel 'kaart: {ident}'.")
-    return 0
-
-
-def _done(name: str, text: str) -> None:
     todo = sum(PLACEHOLDER in line for line in text.splitlines() if not line.lstrip().startswith("#"))
     print(f"Nieuw bestand: {name}")
     if todo:
         print(f"Vul nu elke {PLACEHOLDER} in ({todo} plekken); de regels met # erboven zeggen wat er hoort.")
     print("Controleer daarna je werk met: kennisplein controleer")
+    print(next_step(name))
+    return 0
 
 
 # --- gids ------------------------------------------------------------------------------------
