@@ -44,6 +44,7 @@ class LoadedFile:
     """One data file: its value, where each value and key stands, and its problems."""
 
     name: str  # as shown to editors, e.g. "data/kaarten/blijf-gesprek.yaml"
+    raw: bytes = b""  # the file as read: the data version is a hash of every file's bytes
     value: Any = None
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
@@ -68,8 +69,8 @@ class LoadedFile:
 
 def load_file(path: Path, name: str) -> LoadedFile:
     """Load one YAML file. Problems are collected on the result, never raised."""
-    loaded = LoadedFile(name)
     raw = path.read_bytes()
+    loaded = LoadedFile(name, raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -47,7 +47,8 @@ def build_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
     problems.extend(_rules(by_kind))
     if problems:
         raise DataError(problems)
-    return _records(by_kind, _edition(data_dir, files))
+    # Without problems every file was loaded: the version hashes the bytes as they were read.
+    return _records(by_kind, _edition(data_dir, [f for loaded in by_kind.values() for f in loaded]))
 
 
 def _discover(data_dir: Path) -> tuple[list[tuple[str, Path, str]], list[Problem]]:
@@ -381,11 +382,11 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
     )
 
 
-def _edition(data_dir: Path, files: list[tuple[str, Path, str]]) -> Editie:
+def _edition(data_dir: Path, files: list[LoadedFile]) -> Editie:
     """A version that changes with any data byte, and the date of the last data change."""
     digest = hashlib.sha256()
-    for _, path, name in sorted(files, key=lambda f: f[2]):
-        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for loaded in sorted(files, key=lambda f: f.name):
+        digest.update(loaded.name.encode() + b"\0" + loaded.raw + b"\0")
     return Editie(versie=digest.hexdigest()[:10], datum=_data_date(data_dir))
 
 
