@@ -79,6 +79,14 @@ def markdown_to_html(text: str, page_url: str = "", *, inline: bool = False) -> 
     return Markup(rendered)
 
 
+# Parts of a page the site search must not index are marked by the template macro
+# `buiten_zoekindex` (_macros.html). Material's search parses every tag of a page, also of the
+# parts it leaves out (data-search-exclude): cutting them out before it reads the page makes
+# indexing a card page four times cheaper, and the page itself shows them without the marks.
+_OUT_START, _OUT_END = "<!--kp:buiten-zoekindex-->", "<!--/kp:buiten-zoekindex-->"
+_OUT_MARK = re.compile(f"({re.escape(_OUT_START)}|{re.escape(_OUT_END)})")
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -93,6 +101,7 @@ def environment() -> Environment:
     env.globals["AANBEVELINGSOORTEN"] = vocabularies.AANBEVELINGSOORTEN
     env.globals["BRONSOORTEN"] = vocabularies.BRONSOORTEN
     env.globals["qr_svg"] = qr_svg  # printed cards draw their code inline
+    env.globals["BUITEN_ZOEKINDEX"] = (Markup(_OUT_START), Markup(_OUT_END))  # see searchable()
     return env
 
 
@@ -130,14 +139,6 @@ def outline(body: str) -> tuple[set[str], list[dict]]:
         else:
             tokens.append(token)
     return {html.unescape(i) for i in _ID.findall(body)}, tokens
-
-
-# Parts of a page the site search must not index are marked by the template macro
-# `buiten_zoekindex` (_macros.html). Material's search parses every tag of a page, also of the
-# parts it leaves out (data-search-exclude): cutting them out before it reads the page makes
-# indexing a card page four times cheaper, and the page itself shows them without the marks.
-_OUT_START, _OUT_END = "<!--kp:buiten-zoekindex-->", "<!--/kp:buiten-zoekindex-->"
-_OUT_MARK = re.compile(f"({re.escape(_OUT_START)}|{re.escape(_OUT_END)})")
 
 
 def has_search_cuts(html_text: str) -> bool:

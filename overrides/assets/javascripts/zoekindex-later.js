@@ -5,8 +5,8 @@
    script runs before Material's and holds back that one request until the visitor focuses
    the search field (a click, a tap on the search icon, or the "/" and "s" keys, which
    focus it too) or arrives with search words in the address; Material shows "Zoeken
-   initialiseren" meanwhile. Should a later
-   Material fetch the index another way, this does nothing and the index loads as before. */
+   initialiseren" meanwhile. Should a later Material fetch the index another way, this does
+   nothing and the index loads as before. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(\?|$)/;
