@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -75,32 +76,61 @@ def test_card_page_has_text_theme_roles_variants_sources_and_neighbours(built_si
     assert page.select(".kp-bladeren a") and page.select("#verwant ~ .kp-tegels .kp-tegel")
 
 
-def test_qr_code_is_made_by_segno_and_linked_from_the_page(built_site, data):
+def qr_image(page: BeautifulSoup) -> str:
+    return page.select_one(".kp-qr img")["src"]
+
+
+def test_qr_code_is_made_by_segno_and_in_the_page_itself(built_site, data):
+    """A data: URL: the phone that opens the card needs no second request, and the build
+    writes no file per card."""
     kaart = data.kaarten[0]
     page = soup(built_site, kaart.url)
-    figure = page.select_one(".kp-qr img")
-    assert figure["src"] == "qr-code.svg"
-    assert figure["alt"]
-    svg = (built_site / kaart.url / "qr-code.svg").read_text(encoding="utf-8")
-    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
-    assert page.select_one('.kp-qr a[download]')["href"] == "qr-code.svg"
+    src = qr_image(page)
+    assert src.startswith("data:image/svg+xml,")
+    assert unquote(src.partition(",")[2]).startswith("<svg xmlns='http://www.w3.org/2000/svg'")
+    assert page.select_one(".kp-qr img")["alt"]
+    download = page.select_one(".kp-qr a[download]")
+    assert download["href"] == src and download["download"] == f"qr-kaart-{kaart.id}.svg"
+    assert page.select_one(".kp-kaart__papier img")["src"] == src  # the page printed on paper
+    assert not list(built_site.glob("kaarten/*/*.svg"))
+
+
+@pytest.mark.parametrize("svg", [
+    None,  # segno's own drawing: the quick encoding
+    '<svg><title>Kaart "één" & co #1</title></svg>',  # what the quick encoding does not cover
+])
+def test_qr_data_url_encodes_as_quote_does_and_needs_no_html_escaping(data, monkeypatch, svg):
+    from kennisplein import delen
+
+    if svg is not None:
+        monkeypatch.setattr(delen, "qr_svg", lambda url: svg)
+    kaart = data.kaarten[0]
+    url = delen.qr_data_url(kaart, "https://kennisplein-goed-werk.nl/")
+    drawn = svg if svg is not None else str(delen.qr_svg("https://kennisplein-goed-werk.nl/" + kaart.url)).strip()
+    assert url == "data:image/svg+xml," + quote(drawn.replace('"', "'"), safe="/:=',.")
+    assert unquote(url.partition(",")[2]) == drawn.replace('"', "'")
+    assert not set('"<>&') & set(url)  # safe in a double-quoted attribute as it is
+    assert delen.qr_data_url(kaart, "") is None
+
+
+def decoded(browser, src: str, png: Path) -> str:
+    """The text of a QR code image, rasterised in Chromium and read back with zbarimg (zbar-tools)."""
+    page = browser.new_page(viewport={"width": 400, "height": 400})
+    try:
+        # Enlarge the code: zbar reads a code best at a few pixels per module.
+        page.set_content(f'<img src="{src}" style="width:300px;height:300px">')
+        page.wait_for_function("document.images[0].complete && document.images[0].naturalWidth > 0")
+        page.locator("img").screenshot(path=str(png))
+    finally:
+        page.close()
+    return subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True).stdout.strip()
 
 
 @pytest.mark.browser
-def test_every_card_qr_code_decodes_to_that_cards_url(built_site, served_site, browser, data, site_url, tmp_path):
-    """Rasterise each card's SVG in Chromium and read it back with zbarimg (zbar-tools)."""
-    page = browser.new_page(viewport={"width": 400, "height": 400})
-    try:
-        for kaart in data.kaarten:
-            # Enlarge the code: zbar reads a code best at a few pixels per module.
-            page.set_content(f'<img src="{served_site}{kaart.url}qr-code.svg" style="width:300px;height:300px">')
-            page.wait_for_function("document.images[0].complete && document.images[0].naturalWidth > 0")
-            png = tmp_path / f"{kaart.id}.png"
-            page.locator("img").screenshot(path=str(png))
-            result = subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True)
-            assert result.stdout.strip() == site_url + kaart.url, kaart.id
-    finally:
-        page.close()
+def test_every_card_qr_code_decodes_to_that_cards_url(built_site, browser, data, site_url, tmp_path):
+    for kaart in data.kaarten:
+        src = qr_image(soup(built_site, kaart.url))
+        assert decoded(browser, src, tmp_path / f"{kaart.id}.png") == site_url + kaart.url, kaart.id
 
 
 def test_card_browser_has_every_card_in_the_html_and_a_labelled_filter(built_site, data):
@@ -155,3 +185,18 @@ def test_reserved_ids_and_the_pages_that_use_them_agree(data):
     assert others <= {"kaarten/"} | {f"kaarten/{i}/" for i in GERESERVEERDE_KAART_IDS}
     assert "kaarten/trek/" in others
 
+
+
+@pytest.mark.browser
+def test_the_qr_code_downloads_as_an_svg_file_named_after_the_card(browser, served_site, data):
+    kaart = data.kaarten[0]
+    context = browser.new_context(accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto(served_site + kaart.url)
+        with page.expect_download() as download:
+            page.click(".kp-qr a[download]")
+        assert download.value.suggested_filename == f"qr-kaart-{kaart.id}.svg"
+        assert Path(download.value.path()).read_text(encoding="utf-8").startswith("<svg xmlns=")
+    finally:
+        context.close()

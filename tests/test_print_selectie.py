@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from kaartvel_pdf import card_labels, mirror_problems, page_text, page_words, squeeze
+from kaartvel_pdf import card_labels, mirror_problems, page_text, page_words, qr_codes_per_cell, squeeze
 from kennisplein import build_site
 from kennisplein.downloads import decks
 
@@ -25,7 +25,7 @@ def data():
 
 def open_print_page(page, served_site, query):
     page.goto(served_site + "kaarten/printen/" + query)
-    page.wait_for_load_state("networkidle")  # the QR code files of the backs
+    page.wait_for_load_state("networkidle")
     return page
 
 
@@ -85,6 +85,8 @@ def test_printing_gives_the_layout_of_the_pdf_decks(page, served_site, data, bui
         sheet = 2 * (chosen.index(kaart) // 9)
         assert squeeze(kaart.titel) in squeeze(page_text(printed[sheet]))
         assert f"{SITE_URL}{kaart.url}" in squeeze(page_text(printed[sheet + 1]))
+    scanned = [*qr_codes_per_cell(pdf, page=2).values(), *qr_codes_per_cell(pdf, page=4).values()]
+    assert sorted(scanned) == sorted(SITE_URL + k.url for k in chosen)  # every back's code scans
 
     # The same cards in the same places as on the first sheet of the full deck: within half a
     # millimetre (Chromium rounds to its pixels and sets text a hair differently).
@@ -128,3 +130,4 @@ def test_the_page_fits_a_phone(browser, served_site, data):
     sheet = phone.locator("#kp-vellen .kp-vel").first.bounding_box()
     assert 0 < sheet["width"] <= 375
     context.close()
+

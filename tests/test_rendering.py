@@ -21,8 +21,8 @@ from kennisplein.rendering import markdown_to_html, outline, relative_url
     ("sessies/y/", "/kaarten/x/", "../../kaarten/x/"),
     ("", "downloads/kaarten.pdf", "downloads/kaarten.pdf"),
     ("kaarten/x/", "https://example.org/a", "https://example.org/a"),
-    ("kaarten/x/", "kaarten/y/qr-code.svg", "../y/qr-code.svg"),
-    ("kaarten/x/", "kaarten/x/qr-code.svg", "qr-code.svg"),
+    ("kaarten/x/", "kaarten/y/plaatje.svg", "../y/plaatje.svg"),
+    ("kaarten/x/", "kaarten/x/plaatje.svg", "plaatje.svg"),
     ("kaarten/", "kaarten/", "./"),
     ("model/", "#energie", "#energie"),
 ])
@@ -89,3 +89,27 @@ def test_outline_reads_every_page_of_the_site_as_an_html_parser_does():
         assert (ids, flat) == (reference.ids, reference.headings), page.src_uri
         checked += 1
     assert checked > 60
+
+
+def test_compiled_templates_follow_their_source_and_our_code(tmp_path, monkeypatch):
+    from jinja2 import Environment, FileSystemLoader
+
+    from kennisplein import template_cache
+
+    folder, sources = tmp_path / "sjablonen", tmp_path / "bron"
+    sources.mkdir()
+    (sources / "a.html").write_text("een", encoding="utf-8")
+
+    def render() -> str:  # as a new build does: a new environment, templates from the cache
+        env = Environment(loader=FileSystemLoader(sources), bytecode_cache=template_cache.compiled_templates(folder))
+        return env.get_template("a.html").render()
+
+    assert render() == "een"
+    [first] = folder.iterdir()
+    assert list(first.iterdir())  # kept
+    (sources / "a.html").write_text("twee", encoding="utf-8")
+    assert render() == "twee"  # an edited template is compiled again
+    monkeypatch.setattr(template_cache, "code_digest", lambda: "andere code")
+    assert render() == "twee"
+    [second] = folder.iterdir()  # other code: a new set, and the old one is gone
+    assert second != first

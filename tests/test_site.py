@@ -171,3 +171,20 @@ def test_the_menu_drawn_once_per_folder_is_the_menu_material_draws(built_site, t
     pages = [p.relative_to(built_site) for p in sorted(built_site.rglob("index.html"))]
     assert [p for p in pages if menu(built_site, p) != menu(tmp_path / "site", p)] == []
     assert len(pages) > 60
+
+
+@pytest.mark.parametrize("synthetic", [0, 300])
+def test_related_cards_are_the_best_scored_of_all_cards(tmp_path, synthetic):
+    """_related skips scoring most cards; it must pick what scoring every card would."""
+    from kennisplein.bench import write_synthetic_data
+    from kennisplein.pages import _related
+
+    site = build_site(write_synthetic_data(tmp_path / "data", synthetic) if synthetic else ROOT / "data", ROOT / "docs")
+
+    def score(kaart, other):
+        return (3 * len(set(kaart.trefwoorden) & set(other.trefwoorden)) + len(set(kaart.voor) & set(other.voor))
+                + len(set(kaart.sessies) & set(other.sessies)) + 2 * (kaart.thema == other.thema))
+
+    for kaart in site.kaarten:
+        others = sorted((o for o in site.kaarten if o.id != kaart.id), key=lambda o: (-score(kaart, o), o.nummer))
+        assert _related(kaart, site) == tuple(others[:4]), kaart.id

@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .delen import GeneratedFile, absolute_url
+from .delen import absolute_url
 from .records import Kaart, Site
 from .rendering import render_template
 
@@ -34,6 +34,14 @@ class Redirect:
 
     oud: str  # site-relative url of the old address, "kaarten/<old-id>/"
     kaart: Kaart
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file the build writes as is (not a page): where it goes, and its text."""
+
+    path: str  # site-relative, "kaarten/<old-id>/index.html"
+    content: str
 
 
 class AdressenFout(Exception):

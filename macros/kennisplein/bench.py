@@ -21,6 +21,7 @@ Usage: python -m kennisplein.bench [--aantallen 100,1000,5000] [--herhaal 3] [--
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import cProfile
 import functools
@@ -515,6 +516,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(n) for n in args.aantallen.split(",") if n.strip()]
 
+    # Compiled modules, as Python keeps them after a first import; for MkDocs and Material pip
+    # wrote them when it installed them, but this package is installed editable, and on
+    # machines with PYTHONDONTWRITEBYTECODE every build would compile it anew (0.1 s).
+    compileall.compile_dir(Path(__file__).parent, quiet=1)
     work_root = Path(tempfile.mkdtemp(prefix="kennisplein-bench-")) if not args.bewaar else args.bewaar
     work_root.mkdir(parents=True, exist_ok=True)
     try:

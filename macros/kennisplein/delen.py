@@ -1,4 +1,4 @@
-"""Sharing a card: its permanent address, a citation to paste, and its QR code file.
+"""Sharing a card: its permanent address, a citation to paste, and its QR code.
 
 Plain functions over records and the public site address (`site_url`, from mkdocs.yml), so
 pages, printed decks and tests compute the same address in the same way.
@@ -6,20 +6,15 @@ pages, printed decks and tests compute the same address in the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
 
 from .qr import qr_svg
 from .records import Datum, Editie, Kaart, Site
 
-QR_BESTAND = "qr-code.svg"  # next to each card page: /kaarten/<id>/qr-code.svg
-
-
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A file the build writes as is (not a page): where it goes, and its text."""
-
-    path: str  # site-relative, e.g. "kaarten/blijf-gesprek/qr-code.svg"
-    content: str
+_SAFE_IN_ATTRIBUTE = re.compile(r"[A-Za-z0-9/:=',.%_~-]*")
 
 
 def absolute_url(site_url: str, url: str) -> str:
@@ -27,10 +22,6 @@ def absolute_url(site_url: str, url: str) -> str:
     if not site_url:
         return ""
     return site_url.rstrip("/") + "/" + url.lstrip("/")
-
-
-def qr_path(kaart: Kaart) -> str:
-    return kaart.url + QR_BESTAND
 
 
 def editie_tekst(editie: Editie) -> str:
@@ -51,11 +42,18 @@ def citation(kaart: Kaart, site: Site, site_url: str, site_naam: str) -> str:
     )
 
 
-def qr_files(site: Site, site_url: str) -> list[GeneratedFile]:
-    """One SVG QR code per card, encoding its permanent address (none without a site address)."""
+def qr_data_url(kaart: Kaart, site_url: str) -> Markup | None:
+    """The card's QR code (its permanent address) as an SVG `data:` URL, for an <img> and a
+    download link in the page itself: no file per card, which would cost the build about as
+    much as writing the card's page again. None without a site address."""
     if not site_url:
-        return []
-    return [
-        GeneratedFile(qr_path(k), qr_svg(absolute_url(site_url, k.url), title=f"QR-code: {absolute_url(site_url, k.url)}"))
-        for k in site.kaarten
-    ]
+        return None
+    svg = str(qr_svg(absolute_url(site_url, kaart.url))).strip().replace('"', "'")  # ' is shorter once encoded
+    # segno's SVG needs only these five encoded (and str.replace is ten times quicker than
+    # quote()); anything else it may hold one day goes through quote().
+    encoded = svg.replace("%", "%25").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E").replace("#", "%23")
+    if not _SAFE_IN_ATTRIBUTE.fullmatch(encoded):
+        encoded = quote(svg, safe="/:=',.")
+    # Only characters that are safe in a quoted attribute: no HTML escaping needed, which
+    # would turn every ' into &#39;.
+    return Markup("data:image/svg+xml," + encoded)

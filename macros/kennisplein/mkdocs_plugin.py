@@ -11,6 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -21,12 +22,12 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from . import adressen, fragments, qr
-from .delen import qr_files
+from .template_cache import compiled_templates
 from .downloads.catalog import build_downloads
 from .checks import SCHEMA_DIR
 from .pages import Page, pages, render
 from .problems import DataError, Problem, report
-from .rendering import has_search_cuts, outline, searchable, shown
+from .rendering import environment, has_search_cuts, outline, searchable, shown
 from .records import Site
 from .site import build_site
 
@@ -39,7 +40,7 @@ class KennispleinConfig(Config):
     # build of other data (tests, benchmarks) keeps its own list.
     adressen = config_options.Optional(config_options.Type(str))
     # What is kept between builds: PDFs (so unchanged decks are not laid out again) in
-    # downloads/, and the cards' QR codes.
+    # downloads/, the cards' QR codes, and compiled templates in sjablonen/.
     cache = config_options.Type(str, default=".cache")
     # false: lay out no PDF that is not in the cache (`make bench` times the pages on their own).
     pdf = config_options.Type(bool, default=True)
@@ -79,6 +80,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.adressen_pad: Path | None = None
         self.adressen: set[str] = set()
         self.cache: Path | None = None
+        self.compiled: jinja2.BytecodeCache | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -86,6 +88,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / adressen.LIST_NAME
         self.data_dir = data_dir
         self.cache = root / self.config.cache
+        self.compiled = environment().bytecode_cache = compiled_templates(self.cache / "sjablonen")
         problems = []
         try:
             self.site = build_site(data_dir, Path(config.docs_dir))
@@ -131,7 +134,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             file = File.generated(config, page.src_uri, content="")
             GeneratedPage(page, self.site, file, config, menu.get(page.src_uri))  # becomes file.page, as Material's blog posts do
             files.append(file)
-        for generated in qr_files(self.site, config.site_url or "") + adressen.redirect_files(self.site, config.site_url or ""):
+        for generated in adressen.redirect_files(self.site, config.site_url or ""):
             files.append(File.generated(config, generated.path, content=generated.content))
         return files
 
@@ -151,17 +154,21 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def on_env(self, env, config, files):
         fragments.install(env, config.theme.dirs)
+        env.bytecode_cache = self.compiled
         return env
 
     @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, page, config, nav):
         context["kennisplein_pagina"] = page.generated if isinstance(page, GeneratedPage) else None
         context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
-        if has_search_cuts(page.content or ""):
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        if excluded or has_search_cuts(page.content or ""):
             # The page (also a Markdown page with the kaarten() macro) shows all of it, the
-            # search sees less; other pages stay exactly as MkDocs and Material make them.
-            context["kennisplein_inhoud"] = Markup(shown(page.content))
-            page.content = searchable(page.content)
+            # search sees less (nothing of a page it leaves out, which it would still comb
+            # through: 50 ms for /kaarten/printen/ at 1,000 cards); other pages stay exactly
+            # as MkDocs and Material make them.
+            context["kennisplein_inhoud"] = Markup(shown(page.content or ""))
+            page.content = "" if excluded else searchable(page.content)
         return context
 
 

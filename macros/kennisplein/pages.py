@@ -6,7 +6,10 @@ Plain functions, no MkDocs: `pages(site)` lists every page with a typed context,
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from . import delen
@@ -53,7 +56,7 @@ class KaartPagina:
     volgende: Kaart | None
     adres: str  # permanent public address ('' when the site has no site_url)
     bronvermelding: str  # citation to copy into a slide or report
-    qr_bestand: str | None  # site-relative path of the card's QR code SVG
+    qr: str | None  # the card's QR code as a data: URL (delen.qr_data_url)
     editie: str  # edition date, in words
     site_naam: str
 
@@ -163,47 +166,60 @@ def _related(kaart: Kaart, site: Site, limit: int = 4) -> tuple[Kaart, ...]:
     is the same for all cards with that theme and those roles, so only the first few of each
     such group can make the list.
     """
-    by_word, by_session, groups, traits = _likeness_index(site)
-    words, roles, sessions = traits[kaart.id]
-
-    def score(other: Kaart) -> int:
-        other_words, other_roles, other_sessions = traits[other.id]
-        shared = 3 * len(words & other_words) + len(roles & other_roles) + len(sessions & other_sessions)
-        return shared + 2 * (other.thema == kaart.thema)
-
-    near = {o.id: o for w in words for o in by_word.get(w, ())}
-    near.update((o.id, o) for s in sessions for o in by_session.get(s, ()))
-    near.pop(kaart.id, None)
-    candidates = [(-score(o), o.nummer, o) for o in near.values()]
-    for (thema, group_roles), group in groups.items():
+    like = _likeness_index(site)
+    words, roles, sessions = like.traits[kaart.id]
+    # How many keywords and sessions each other card shares with this one, counted in C.
+    shared_words = Counter(chain.from_iterable(map(like.by_word.__getitem__, words)))
+    shared_sessions = Counter(chain.from_iterable(map(like.by_session.__getitem__, sessions)))
+    near = (shared_words.keys() | shared_sessions.keys()) - {kaart.id}
+    candidates = []  # (-score, number, card): numbers are unique, so cards are never compared
+    for ident in near:
+        other = like.cards[ident]
+        score = (3 * shared_words[ident] + shared_sessions[ident] + len(roles & like.traits[ident][1])
+                 + 2 * (other.thema == kaart.thema))
+        candidates.append((-score, other.nummer, other))
+    candidates = heapq.nsmallest(limit, candidates, key=_score_and_number)
+    # A group that scores below the last of these cannot make the list.
+    bar = -candidates[-1][0] if len(candidates) == limit else -1
+    for (thema, group_roles), group in like.groups.items():
         group_score = 2 * (thema == kaart.thema) + len(roles & group_roles)
+        if group_score < bar:
+            continue
         taken = 0
-        for o in group:
-            if o.id != kaart.id and o.id not in near:
-                candidates.append((-group_score, o.nummer, o))
+        for other in group:
+            if other.id != kaart.id and other.id not in near:
+                candidates.append((-group_score, other.nummer, other))
                 taken += 1
                 if taken == limit:
                     break
-    candidates.sort(key=lambda c: c[:2])
-    return tuple(c[2] for c in candidates[:limit])
+    return tuple(c[2] for c in heapq.nsmallest(limit, candidates, key=_score_and_number))
 
 
-def _likeness_index(site: Site) -> tuple[dict, dict, dict, dict]:
-    """Cards by keyword, by session, and by (theme, roles) in card order; and per card id its
-    keywords, roles and sessions as sets."""
-    def make() -> tuple[dict, dict, dict, dict]:
-        by_word: dict[str, list[Kaart]] = {}
-        by_session: dict[str, list[Kaart]] = {}
-        groups: dict[tuple[str, frozenset], list[Kaart]] = {}
-        traits: dict[str, tuple[frozenset, frozenset, frozenset]] = {}
+def _score_and_number(candidate: tuple) -> tuple[int, int]:
+    return candidate[0], candidate[1]
+
+
+@dataclass(frozen=True)
+class _Likeness:
+    by_word: dict[str, list[str]]  # keyword -> ids of the cards with it
+    by_session: dict[str, list[str]]  # session id -> ids of its cards
+    groups: dict[tuple[str, frozenset], list[Kaart]]  # (theme, roles) -> cards, in card order
+    traits: dict[str, tuple[frozenset, frozenset, frozenset]]  # id -> keywords, roles, sessions
+    cards: dict[str, Kaart]
+
+
+def _likeness_index(site: Site) -> _Likeness:
+    def make() -> _Likeness:
+        like = _Likeness({}, {}, {}, {}, {})
         for k in sorted(site.kaarten, key=lambda k: k.nummer):
-            traits[k.id] = (frozenset(k.trefwoorden), frozenset(k.voor), frozenset(k.sessies))
-            for word in traits[k.id][0]:
-                by_word.setdefault(word, []).append(k)
-            for sessie in traits[k.id][2]:
-                by_session.setdefault(sessie, []).append(k)
-            groups.setdefault((k.thema, traits[k.id][1]), []).append(k)
-        return by_word, by_session, groups, traits
+            like.cards[k.id] = k
+            like.traits[k.id] = (frozenset(k.trefwoorden), frozenset(k.voor), frozenset(k.sessies))
+            for word in like.traits[k.id][0]:
+                like.by_word.setdefault(word, []).append(k.id)
+            for sessie in like.traits[k.id][2]:
+                like.by_session.setdefault(sessie, []).append(k.id)
+            like.groups.setdefault((k.thema, like.traits[k.id][1]), []).append(k)
+        return like
 
     return site.derived("verwant", make)
 
@@ -235,7 +251,7 @@ def kaart_page(kaart: Kaart, site: Site, site_url: str = "", site_naam: str = ""
         volgende=volgende,
         adres=delen.absolute_url(site_url, kaart.url),
         bronvermelding=delen.citation(kaart, site, site_url, site_naam),
-        qr_bestand=delen.qr_path(kaart) if site_url else None,
+        qr=delen.qr_data_url(kaart, site_url),
         editie=delen.editie_tekst(site.editie),
         site_naam=site_naam,
     )

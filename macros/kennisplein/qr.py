@@ -22,35 +22,33 @@ from .atomic import write_atomic
 
 CACHE_FILE = "qr-codes.json"
 
-# (url, title) -> SVG text. Codes drawn in this process, and those read from the cache file.
-_drawn: dict[tuple[str, str | None], str] = {}
-# The codes asked for since `kept_in` began: their addresses' codes are what the file keeps.
-_used: set[tuple[str, str | None]] = set()
+# url -> SVG text. Codes drawn in this process, and those read from the cache file.
+_drawn: dict[str, str] = {}
+# The codes asked for since `kept_in` began: what the file keeps.
+_used: set[str] = set()
 
 
-def qr_svg(url: str, title: str | None = None) -> Markup:
-    """The QR code of `url` as SVG markup: inline in HTML, or as a standalone .svg file.
+def qr_svg(url: str) -> Markup:
+    """The QR code of `url` as SVG markup: inline in a printed card, or as a standalone .svg
+    (the card page's data: URL, delen.qr_data_url).
 
     It has a viewBox but no size, so CSS (or the <img> that shows it) sets its size; the
     quiet zone (4 modules) is part of the drawing, so a scanner finds it whatever surrounds
-    it. Error correction M survives a crease or a coffee ring on a printed card. `title`
-    (escaped by segno) becomes the SVG's <title>, its accessible name.
+    it. Error correction M survives a crease or a coffee ring on a printed card.
     """
-    key = (url, title)
-    svg = _drawn.get(key)
+    svg = _drawn.get(url)
     if svg is None:
-        svg = _drawn[key] = _draw(url, title)
-    _used.add(key)
+        svg = _drawn[url] = _draw(url)
+    _used.add(url)
     return Markup(svg)
 
 
-def _draw(url: str, title: str | None) -> str:
+def _draw(url: str) -> str:
     import segno  # only when a code is not in the cache
 
     out = io.BytesIO()
     segno.make_qr(url, error="m").save(
-        out, kind="svg", xmldecl=False, svgns=True, omitsize=True, title=title,
-        svgclass="kp-qr", lineclass=None,
+        out, kind="svg", xmldecl=False, svgns=True, omitsize=True, svgclass="kp-qr", lineclass=None,
     )
     return out.getvalue().decode("utf-8")
 
@@ -63,9 +61,8 @@ def _version() -> str:
 
 @contextlib.contextmanager
 def kept_in(directory: Path | None) -> Iterator[None]:
-    """Reuse the codes a previous build kept in `directory`; afterwards keep the codes of the
-    addresses this build used (a removed card's drop out; a card's printed code stays, also
-    after a build that took every PDF from the cache). Without a directory, nothing is kept."""
+    """Reuse the codes a previous build kept in `directory`; afterwards keep the codes this
+    build used (a removed card's drop out). Without a directory, nothing is kept."""
     if directory is None:
         yield
         return
@@ -76,16 +73,10 @@ def kept_in(directory: Path | None) -> Iterator[None]:
         stored = {}
     if isinstance(stored, dict) and stored.get("versie") == _version():
         with contextlib.suppress(TypeError, ValueError):  # a damaged file: codes are drawn anew
-            for url, title, svg in stored.get("codes", []):
-                _drawn.setdefault((str(url), None if title is None else str(title)), str(svg))
+            for url, svg in stored.get("codes", []):
+                _drawn.setdefault(str(url), str(svg))
     _used.clear()
     yield
-    used = {url for url, _ in _used}
-    keep = sorted((key for key in _drawn if key[0] in used), key=_order)
-    kept = {"versie": _version(), "codes": [[url, title, _drawn[url, title]] for url, title in keep]}
+    kept = {"versie": _version(), "codes": [[url, _drawn[url]] for url in sorted(_used)]}
     if kept != stored:
         write_atomic(path, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
-
-
-def _order(key: tuple[str, str | None]) -> tuple[str, str]:
-    return key[0], key[1] or ""
