@@ -296,7 +296,8 @@ def test_draw_three_cards_and_open_the_third(served_site, page, data):
 def test_draw_from_the_browsers_filter(served_site, page, data):
     page.goto(served_site + "kaarten/?thema=teamwerk&voor=medewerker")
     page.click("[data-kp-trek-link]")
-    assert page.url == served_site + "kaarten/trek/?thema=teamwerk&voor=medewerker"
+    page.wait_for_url(served_site + "kaarten/trek/?thema=teamwerk&voor=medewerker")  # a busy machine: the click only starts it
+    page.wait_for_load_state()
     pool = {k.id for k in data.kaarten if k.thema == "teamwerk" and "medewerker" in k.voor}
     seen = []
     for _ in range(len(pool)):

@@ -42,6 +42,28 @@ def test_inline_markdown_has_no_paragraph():
     assert markdown_to_html("*cursief*", inline=True) == "<em>cursief</em>"
 
 
+EDGE_TEXTS = ["", "\n", "a", " a", "    a", "a ", "a\n", "\na", "a\nb", "a\n  b", "a \nb", "a  \nb", "a\n\nb", "a\n \nb",
+              "a\n\tb", "\ta", "a\r\nb", "1. a", "# a", "a\n===", "---", "- a", "> a", "a\xa0", "\xa0a", "a\u3000",
+              "a\u2028b", "a\x0cb", "'q' \"d\"", "é “x”", "www.x.nl", "http://x.nl/a", "a & b", "<b>", "*a*", "a_b",
+              "[a](b)", "`a`", "a\\b", "!a", "|a|b|"]
+
+
+def test_plain_texts_skip_markdown_and_come_out_as_markdown_makes_them():
+    """markdown_to_html skips Markdown for texts without markup: same HTML, for every text
+    in the data and for the edge cases of what Markdown does with whitespace."""
+    from kennisplein.loading import load_file, strings
+    from kennisplein.rendering import _converted
+
+    texts = EDGE_TEXTS + [text for path in sorted((ROOT / "data").rglob("*.yaml"))
+                          for _, text in strings(load_file(path, path.name).value)]
+    for text in texts:
+        assert markdown_to_html(text, "kaarten/x/") == _converted(text, "kaarten/x/"), repr(text)
+        expected = _converted(text, "kaarten/x/")
+        if expected.startswith("<p>") and expected.endswith("</p>") and expected.count("<p>") == 1:
+            expected = expected[3:-4]
+        assert markdown_to_html(text, "kaarten/x/", inline=True) == expected, repr(text)
+
+
 def test_outline_collects_ids_and_nests_h3_under_h2():
     ids, tokens = outline('<h2 id="a">A &amp; b</h2><p id="p">x</p><h3 id="c">C</h3><h2 id="d">D</h2>')
     assert ids == {"a", "p", "c", "d"}
@@ -89,6 +111,20 @@ def test_outline_reads_every_page_of_the_site_as_an_html_parser_does():
         assert (ids, flat) == (reference.ids, reference.headings), page.src_uri
         checked += 1
     assert checked > 60
+
+
+def test_tiles_drawn_once_are_the_tiles_drawn_every_time(monkeypatch):
+    """A card's tile is drawn once per link and kept with the Site ({% cached %}): every page
+    must come out as when each tile is drawn anew, and a new Site draws its own."""
+    from kennisplein import fragments
+
+    site = build_site(ROOT / "data", ROOT / "docs")
+    listed = pages(site, (), site_url="https://kennisplein-goed-werk.nl/", site_naam="Kennisplein Goed Werk")
+    kept = [render(page, site) for page in listed]
+    assert site.derived("fragmenten", dict)  # the tiles were kept
+    assert build_site(ROOT / "data", ROOT / "docs").derived("fragmenten", dict) == {}
+    monkeypatch.setattr(fragments.FragmentCache, "_draw", lambda self, context, key, caller: caller())
+    assert [render(page, site) for page in listed] == kept
 
 
 def test_compiled_templates_follow_their_source_and_our_code(tmp_path, monkeypatch):

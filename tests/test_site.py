@@ -156,7 +156,7 @@ def test_the_menu_drawn_once_per_folder_is_the_menu_material_draws(built_site, t
     shutil.copyfile(ROOT / "gepubliceerde-adressen.txt", addresses)
     monkeypatch.setenv("KENNISPLEIN_ADRESSEN", str(addresses))
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    monkeypatch.setattr(fragments.FragmentCache, "_draw", lambda self, key, caller: caller())
+    monkeypatch.setattr(fragments.FragmentCache, "_draw", lambda self, context, key, caller: caller())
     monkeypatch.chdir(ROOT)
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="build", dirty=False)

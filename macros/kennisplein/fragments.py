@@ -5,6 +5,10 @@ build. On the thousand pages outside the menu it is the same for every page in o
 (links are relative to the folder): the plugin gives those pages their folder as key
 (`kennisplein_menu_sleutel`), and overrides/partials/nav.html draws Material's own menu inside
 this tag. Without a key (`none`) the fragment is drawn every time.
+
+Our page bodies use it for card tiles, which many pages show again (four related cards on
+every card page). There the fragments are kept with the `site` being rendered (Site.derived),
+so the tiles of a new build's data never meet those of an earlier build.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 from jinja2.ext import Extension
+
+from .records import Site
 
 
 class FragmentCache(Extension):
@@ -27,14 +33,16 @@ class FragmentCache(Extension):
         lineno = next(parser.stream).lineno
         key = parser.parse_expression()
         body = parser.parse_statements(("name:endcached",), drop_needle=True)
-        return nodes.CallBlock(self.call_method("_draw", [key]), [], [], body).set_lineno(lineno)
+        return nodes.CallBlock(self.call_method("_draw", [nodes.ContextReference(), key]), [], [], body).set_lineno(lineno)
 
-    def _draw(self, key, caller) -> str:
+    def _draw(self, context, key, caller) -> str:
         if key is None:
             return caller()
-        if key not in self.drawn:
-            self.drawn[key] = caller()
-        return self.drawn[key]
+        site = context.get("site")
+        drawn = site.derived("fragmenten", dict) if isinstance(site, Site) else self.drawn
+        if key not in drawn:
+            drawn[key] = caller()
+        return drawn[key]
 
 
 def install(env: jinja2.Environment, theme_dirs: list[str]) -> None:
