@@ -188,3 +188,13 @@ def test_related_cards_are_the_best_scored_of_all_cards(tmp_path, synthetic):
     for kaart in site.kaarten:
         others = sorted((o for o in site.kaarten if o.id != kaart.id), key=lambda o: (-score(kaart, o), o.nummer))
         assert _related(kaart, site) == tuple(others[:4]), kaart.id
+
+
+def test_generated_pages_list_their_sections_in_the_table_of_contents(built_site):
+    """A generated page's body is rendered when MkDocs builds that page (GeneratedPage.render_body):
+    its headings must still reach Material's "on this page" menu."""
+    site = build_site(ROOT / "data", ROOT / "docs")
+    sessie = next(s for s in site.sessies if s.rondes)
+    page = soup(built_site, sessie.url)
+    listed = [a.get_text(" ", strip=True) for a in page.select(".md-nav--secondary a")]
+    assert [r.titel for r in sessie.rondes if any(r.titel in t for t in listed)] == [r.titel for r in sessie.rondes]

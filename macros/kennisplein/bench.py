@@ -258,7 +258,7 @@ def _timed_build(config_file: str, site_dir: str) -> None:
     plugin, page = mkdocs_plugin.KennispleinPlugin, mkdocs_plugin.GeneratedPage
     for name in [n for n in vars(plugin) if n.startswith("on_")]:
         setattr(plugin, name, timed(getattr(plugin, name)))
-    for name in ("read_source", "render"):  # our pages' bodies
+    for name in ("read_source", "render"):  # our pages (their bodies: in on_page_context)
         setattr(page, name, timed(getattr(page, name)))
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = load_config(config_file, site_dir=site_dir)
