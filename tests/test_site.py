@@ -198,3 +198,16 @@ def test_generated_pages_list_their_sections_in_the_table_of_contents(built_site
     page = soup(built_site, sessie.url)
     listed = [a.get_text(" ", strip=True) for a in page.select(".md-nav--secondary a")]
     assert [r.titel for r in sessie.rondes if any(r.titel in t for t in listed)] == [r.titel for r in sessie.rondes]
+
+
+def test_bench_ratio_is_the_median_of_each_rounds_ratio():
+    """The machine drifts between rounds: each round's builds are compared with each other."""
+    from kennisplein.bench import BuildTime, Row
+
+    def t(wall: float) -> BuildTime:
+        return BuildTime(wall, wall / 2)
+
+    row = Row("x", 1000, rounds=[(t(4.0), t(3.0), t(2.0)), (t(6.0), t(5.0), t(4.0)), (t(5.0), t(4.5), t(2.5))])
+    assert row.ratio(1) == pytest.approx(1.2)  # of 1.33, 1.2 and 1.11 (the fastest two: 4.0 / 3.0)
+    assert row.ratio(2, cpu=True) == pytest.approx(2.0)  # of 2.0, 1.5 and 2.0
+    assert Row("leeg", 0).ratio(1) == 0.0
