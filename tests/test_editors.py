@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BROKEN, ROOT, copy_data, mkdocs_build
+from conftest import BROKEN, MINI_DATA, ROOT, copy_data, mkdocs_build
 from invullen import fill
 from kennisplein import guide, schema_docs
 from kennisplein.vocabularies import KIND_BY_FOLDER, MODEL_FILE
@@ -262,3 +262,24 @@ def test_serve_started_on_broken_data_says_what_to_fix(tmp_path):
     output = log.read_text(encoding="utf-8")
     assert "de kaart 'blijf-gesprk' bestaat niet" in output
     assert "Los de fouten op en start de server opnieuw." in output
+
+
+def test_serving_on_broken_data_keeps_the_records_but_nothing_drawn_with_them(tmp_path, monkeypatch):
+    """`mkdocs serve` after a mistake keeps the last good records; tiles drawn from them with
+    the templates of then must not come back after a template was edited."""
+    from mkdocs.config import load_config
+
+    data = copy_data(MINI_DATA, tmp_path / "data")
+    monkeypatch.setenv("KENNISPLEIN_DATA", str(data))
+    monkeypatch.setenv("KENNISPLEIN_ADRESSEN", str(tmp_path / "adressen.txt"))
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["kennisplein"]
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(config)
+    good = plugin.site
+    good.derived("fragmenten", dict)["tegel"] = "getekend met het oude sjabloon"
+    next(data.glob("kaarten/*.yaml")).write_text("titel: [kapot\n", encoding="utf-8")
+    plugin.on_config(config)
+    assert config.extra["kennisplein_fouten"]
+    assert plugin.site.kaarten == good.kaarten
+    assert plugin.site.derived("fragmenten", dict) == {}

@@ -354,8 +354,11 @@ class Row:
         meet the machine in the same state; on a shared machine that state drifts more between
         rounds (the kernel's share of a build grew from 0.3 to 1.2 s over eight rounds) than
         our build and the yardstick differ."""
-        ratios = [(r[of].cpu / r[yardstick].cpu) if cpu else (r[of].wall / r[yardstick].wall) for r in self.rounds]
+        ratios = self.ratios(yardstick, cpu, of)
         return statistics.median(ratios) if ratios else 0.0
+
+    def ratios(self, yardstick: int, cpu: bool = False, of: int = 0) -> list[float]:
+        return [(r[of].cpu / r[yardstick].cpu) if cpu else (r[of].wall / r[yardstick].wall) for r in self.rounds]
 
 
 def _fastest(times: list[BuildTime]) -> BuildTime:
@@ -478,7 +481,8 @@ def verdicts(rows: list[Row]) -> list[str]:
         r = by_cards[1000]
         ratio = r.ratio(1)
         lines.append(f"  bouw bij 1.000 kaarten hoogstens {TARGETS['build_ratio_1000']}× MkDocs met gewone pagina's "
-                     f"(zelfde opzet): {ratio:.2f}× (processortijd {r.ratio(1, cpu=True):.2f}×): "
+                     f"(zelfde opzet): {ratio:.2f}× (rondes {min(r.ratios(1)):.2f}× tot {max(r.ratios(1)):.2f}×; "
+                     f"processortijd {r.ratio(1, cpu=True):.2f}×; snelste tijden {r.build.wall / r.same.wall:.2f}×): "
                      f"{verdict(ratio <= TARGETS['build_ratio_1000'])}")
         lines.append(f"    (tegen MkDocs met Material zoals het komt en een menu van één pagina: {r.ratio(2):.2f}×; "
                      f"die opzet zelf is {r.ratio(2, of=1):.2f}× zo duur)")

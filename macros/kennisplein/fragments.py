@@ -27,7 +27,7 @@ class FragmentCache(Extension):
 
     def __init__(self, environment: jinja2.Environment) -> None:
         super().__init__(environment)
-        self.drawn: dict[object, str] = {}  # one environment per build, so one build's fragments
+        self.drawn: dict[object, str] = {}  # MkDocs makes the theme's environment anew every build
 
     def parse(self, parser):
         lineno = next(parser.stream).lineno
@@ -36,13 +36,24 @@ class FragmentCache(Extension):
         return nodes.CallBlock(self.call_method("_draw", [nodes.ContextReference(), key]), [], [], body).set_lineno(lineno)
 
     def _draw(self, context, key, caller) -> str:
-        if key is None:
+        drawn = None if key is None else self._store(context)
+        if drawn is None:
             return caller()
-        site = context.get("site")
-        drawn = site.derived("fragmenten", dict) if isinstance(site, Site) else self.drawn
         if key not in drawn:
             drawn[key] = caller()
         return drawn[key]
+
+    def _store(self, context) -> dict | None:
+        return self.drawn
+
+
+class SiteFragmentCache(FragmentCache):
+    """The tag in our page bodies, whose environment lasts as long as the process: fragments
+    are kept with the Site being rendered, and without one they are drawn every time."""
+
+    def _store(self, context) -> dict | None:
+        site = context.get("site")
+        return site.derived("fragmenten", dict) if isinstance(site, Site) else None
 
 
 def install(env: jinja2.Environment, theme_dirs: list[str]) -> None:

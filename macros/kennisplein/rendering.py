@@ -19,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from . import vocabularies
-from .fragments import FragmentCache
+from .fragments import SiteFragmentCache
 from .qr import qr_svg
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "kennisplein"
@@ -72,7 +72,7 @@ def _markdown() -> tuple[markdown.Markdown, _RelativeLinks]:
 # Most texts are plain sentences, and Markdown makes "<p>text</p>" of them at a tenth of a
 # millisecond each: a thousand session paragraphs cost 0.1 s. A text without any of these
 # goes straight to that paragraph; a test checks it against Markdown on every text.
-_NEEDS_MARKDOWN = re.compile(r"[*_\[\]`\\<>&!\t\r]|\n[ ]*\n| \n| $")
+_NEEDS_MARKDOWN = re.compile(r"[*_\[\]`\\<>&!\x00-\x09\x0b-\x1f]|\n[ ]*\n| \n| $")
 
 
 def markdown_to_html(text: str, page_url: str = "", *, inline: bool = False) -> Markup:
@@ -109,7 +109,7 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        extensions=[FragmentCache],  # {% cached %}: tiles drawn once per card (fragments.py)
+        extensions=[SiteFragmentCache],  # {% cached %}: tiles drawn once per card and Site (fragments.py)
     )
     env.globals["ROLLEN"] = vocabularies.ROLLEN
     env.globals["SESSIESOORTEN"] = vocabularies.SESSIESOORTEN

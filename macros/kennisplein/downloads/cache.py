@@ -31,10 +31,10 @@ LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "tinyhtml5", "cssselect2", "pyph
 
 @cache
 def _library_versions() -> bytes:
-    return " ".join(f"{name} {_version(name)}" for name in LIBRARIES).encode()
+    return " ".join(f"{name} {library_version(name)}" for name in LIBRARIES).encode()
 
 
-def _version(name: str) -> str:
+def library_version(name: str) -> str:
     try:
         return version(name)
     except PackageNotFoundError:  # e.g. a library an older WeasyPrint did not use

@@ -31,7 +31,7 @@ class CardFace:
     thema: Thema
     adres: str  # the card's permanent public address
     adres_delen: tuple[str, ...]  # the address in the pieces a line may break between
-    met_qr: bool  # draw the address as a vector QR code (the print page links a file instead)
+    met_qr: bool  # draw the address as an inline QR code (the print page shows a data: URL image instead)
     rollen: tuple[str, ...]  # who acts, in words
     herkomst: tuple[str, ...]  # where the habit comes from, one line each
     tekstmaat: str  # one of TEXT_SIZES: the type size of the card text
