@@ -7,8 +7,8 @@ session for every 20 cards that references them), in a temporary folder:
 - build: `mkdocs build` of the whole site, PDFs left out (they are timed on their own), next to
   two plain MkDocs + Material builds of as many plain Markdown pages, and the ratios: one
   with Material as our site sets it up (its menu of 11 sections, features and Markdown
-  extensions, which alone cost 1.1 to 1.2 times the other), the yardstick for what our content
-  pipeline adds; and one with Material's defaults and a one-item menu;
+  extensions, which alone cost more than the other: the report says how much), the yardstick
+  for what our content pipeline adds; and one with Material's defaults and a one-item menu;
 - the search index, and what the card browser transfers: the page and everything it loads
   (CSS, JavaScript, the search index Material fetches), each gzip-compressed as a web server
   would send it, measured in Chromium;

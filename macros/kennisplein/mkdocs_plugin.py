@@ -171,9 +171,10 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, page, config, nav):
-        if isinstance(page, GeneratedPage):
+        generated = isinstance(page, GeneratedPage)
+        if generated:
             page.render_body()
-        context["kennisplein_pagina"] = page.generated if isinstance(page, GeneratedPage) else None
+        context["kennisplein_pagina"] = page.generated if generated else None
         context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
         excluded = (page.meta.get("search") or {}).get("exclude")
         if excluded or has_search_cuts(page.content or ""):

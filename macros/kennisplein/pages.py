@@ -174,7 +174,7 @@ def _related(kaart: Kaart, site: Site, limit: int = 4) -> tuple[Kaart, ...]:
     near = (shared_words.keys() | shared_sessions.keys()) - {kaart.id}
     candidates = []  # (-score, number, card): numbers are unique, so cards are never compared
     for ident in near:
-        other = like.cards[ident]
+        other = site.kaart(ident)
         score = (3 * shared_words[ident] + shared_sessions[ident] + len(roles & like.traits[ident][1])
                  + 2 * (other.thema == kaart.thema))
         candidates.append((-score, other.nummer, other))
@@ -205,14 +205,12 @@ class _Likeness:
     by_session: dict[str, list[str]]  # session id -> ids of its cards
     groups: dict[tuple[str, frozenset], list[Kaart]]  # (theme, roles) -> cards, in card order
     traits: dict[str, tuple[frozenset, frozenset, frozenset]]  # id -> keywords, roles, sessions
-    cards: dict[str, Kaart]
 
 
 def _likeness_index(site: Site) -> _Likeness:
     def make() -> _Likeness:
-        like = _Likeness({}, {}, {}, {}, {})
+        like = _Likeness({}, {}, {}, {})
         for k in sorted(site.kaarten, key=lambda k: k.nummer):
-            like.cards[k.id] = k
             like.traits[k.id] = (frozenset(k.trefwoorden), frozenset(k.voor), frozenset(k.sessies))
             for word in like.traits[k.id][0]:
                 like.by_word.setdefault(word, []).append(k.id)
