@@ -46,8 +46,17 @@ BRONSOORTEN: dict[str, str] = {
 }
 
 # Card ids that cannot be used because a page of the site already lives at /kaarten/<id>/:
-# the card browser itself, "Trek een kaart" and the print page for a selection.
-GERESERVEERDE_KAART_IDS: tuple[str, ...] = ("index", "printen", "trek")
+# the card browser itself, "Mijn kaarten", presentation mode, the print page for a selection
+# and "Trek een kaart".
+GERESERVEERDE_KAART_IDS: tuple[str, ...] = ("index", "mijn", "presenteren", "printen", "trek")
+
+# How a visitor marks a card in "Mijn kaarten" (kept in their browser only), in the order the
+# site lists them. The ids are in the exported file and its schema: never change one.
+MIJN_KAARTEN_STATUSSEN: dict[str, str] = {
+    "wil-ik-proberen": "Wil ik proberen",
+    "doe-ik-al": "Doe ik al",
+    "besproken-in-het-team": "Besproken in het team",
+}
 
 # Which schema a data file follows, by where it stands in data/.
 # A folder holds one record per file; the others hold a list under their top key.
