@@ -31,6 +31,7 @@ from .problems import DataError, Problem, report
 from .rendering import environment, has_search_cuts, outline, searchable, shown
 from .records import Site
 from .site import build_site
+from .vocabularies import MIJN_KAARTEN_STATUSSEN
 
 log = logging.getLogger("mkdocs.plugins.kennisplein")
 
@@ -116,6 +117,8 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             self.site = dataclasses.replace(self.site, _index={})
         config.extra["kennisplein_fouten"] = problems
         config.extra["kennisplein_editie"] = self.site.editie
+        # For the Mijn kaarten script, as [id, words] pairs: a JSON object would lose the order.
+        config.extra["kennisplein_mijn_statussen"] = [list(item) for item in MIJN_KAARTEN_STATUSSEN.items()]
         return config
 
     def on_startup(self, command, dirty) -> None:

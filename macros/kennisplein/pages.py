@@ -13,6 +13,7 @@ from itertools import chain
 from typing import Any
 
 from . import delen
+from .my_cards import PAGE_URL as MIJN_KAARTEN_URL, mijn_kaarten_context
 from .records import Aanbeveling, Aanpak, E, Kaart, Sessie, Site, Thema, Vindplaats
 from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
 from .rendering import render_template
@@ -338,6 +339,8 @@ def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "
     result += [thema_page(t, site) for t in site.themas]
     result += [aanpak_page(a, site) for a in site.aanpakken]
     result.append(printen_page(site, site_url))
+    result.append(presenteren_page(site, site_url))
+    result.append(mijn_kaarten_page(site, site_url))
     return result
 
 
@@ -346,6 +349,22 @@ def printen_page(site: Site, site_url: str = "") -> Page:
     return Page("kaarten/printen.md", PRINT_PAGE_URL, "Kaarten printen",
                 "Print je eigen keuze uit de kaarten van de set Nieuwe Goede Gewoontes, met voor- en achterkant, op A4.",
                 "printen.html", printen_context(site, site_url), "printen", in_zoekindex=False)
+
+
+def presenteren_page(site: Site, site_url: str = "") -> Page:
+    # "presenteren" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS). The page
+    # takes the print page's cards: the same printed fronts, the same QR codes.
+    return Page("kaarten/presenteren.md", "kaarten/presenteren/", "Kaarten presenteren",
+                "Laat de kaarten van de set Nieuwe Goede Gewoontes één voor één zien op een groot scherm, "
+                "zoals in een teamoverleg of een training.",
+                "presenteren.html", printen_context(site, site_url), "presenteren", in_zoekindex=False)
+
+
+def mijn_kaarten_page(site: Site, site_url: str = "") -> Page:
+    # "mijn" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS).
+    return Page("kaarten/mijn.md", MIJN_KAARTEN_URL, "Mijn kaarten",
+                "De kaarten die je zelf hebt gemarkeerd, met je notities: alleen bewaard in je eigen browser.",
+                "mijn.html", mijn_kaarten_context(site, site_url), "mijn", in_zoekindex=False)
 
 
 def render(page: Page, site: Site) -> str:

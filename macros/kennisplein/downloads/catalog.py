@@ -8,6 +8,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import my_cards
 from ..pages import Download
 from ..records import Site
 from . import decks, opendata
@@ -119,6 +120,10 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
     add(name(opendata.SOURCES_JSON), opendata.sources_json(site, site_url), "Bronnen (JSON)",
         "De brondocumenten van deze site en alle publicaties, boeken, artikelen, video’s en podcasts die zij noemen.",
         "JSON", DATA_GROUP)
+
+    add(name(my_cards.SCHEMA), my_cards.schema(site_url), "Schema van Mijn kaarten",
+        "Welke velden het bestand heeft dat je op de pagina Mijn kaarten bewaart, om het te controleren of zelf te gebruiken.",
+        "JSON Schema (Draft 2020-12)", DATA_GROUP)
 
     files += [SiteFile(path, font.read_bytes()) for path, font in FONT_FILES.items()]
     cache.prune()
