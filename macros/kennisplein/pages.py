@@ -14,7 +14,7 @@ from typing import Any
 
 from . import delen
 from .my_cards import PAGE_URL as MIJN_KAARTEN_URL, mijn_kaarten_context
-from .records import Aanbeveling, Aanpak, E, Kaart, Sessie, Site, Thema, Vindplaats
+from .records import Aanbeveling, Aanpak, Bronpassage, Draaiboek, E, Herkomst, Kaart, Sessie, Site, Thema, Vindplaats
 from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
 from .rendering import render_template
 from .vocabularies import AANBEVELINGSOORTEN, ROLLEN
@@ -154,6 +154,27 @@ class DownloadsPagina:
         for download in self.downloads:
             groups.setdefault(download.groep, []).append(download)
         return {name: tuple(items) for name, items in groups.items()}
+
+
+@dataclass(frozen=True)
+class SessieHoudenPagina:
+    """/sessie-houden/: the guide, and its PDF when this build has one."""
+
+    draaiboek: Draaiboek
+    pdf: Download | None
+    kaarten: int  # cards in the set
+    themas: tuple[Thema, ...]  # for links to present or print one theme's cards
+
+    @staticmethod
+    def per_bron(passages: tuple[Bronpassage, ...]) -> tuple[tuple[Herkomst, tuple[str, ...]], ...]:
+        """Passages in a row from the same place, together: the source is named once after them."""
+        groups: list[tuple[Herkomst, list[str]]] = []
+        for passage in passages:
+            if groups and groups[-1][0] == passage.herkomst:
+                groups[-1][1].append(passage.tekst)
+            else:
+                groups.append((passage.herkomst, [passage.tekst]))
+        return tuple((herkomst, tuple(texts)) for herkomst, texts in groups)
 
 
 # --- the pages -----------------------------------------------------------------------------
@@ -341,6 +362,8 @@ def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "
     result.append(printen_page(site, site_url))
     result.append(presenteren_page(site, site_url))
     result.append(mijn_kaarten_page(site, site_url))
+    if site.draaiboek:
+        result.append(sessie_houden_page(site, downloads))
     return result
 
 
@@ -365,6 +388,16 @@ def mijn_kaarten_page(site: Site, site_url: str = "") -> Page:
     return Page("kaarten/mijn.md", MIJN_KAARTEN_URL, "Mijn kaarten",
                 "De kaarten die je zelf hebt gemarkeerd, met je notities: alleen bewaard in je eigen browser.",
                 "mijn.html", mijn_kaarten_context(site, site_url), "mijn", in_zoekindex=False)
+
+
+GUIDE_PDF = "downloads/sessie-houden.pdf"
+
+
+def sessie_houden_page(site: Site, downloads: tuple[Download, ...] = ()) -> Page:
+    draaiboek = site.draaiboek
+    pdf = next((d for d in downloads if d.bestand == GUIDE_PDF), None)
+    return Page("sessie-houden.md", draaiboek.url, draaiboek.titel, draaiboek.samenvatting,
+                "sessie-houden.html", SessieHoudenPagina(draaiboek, pdf, len(site.kaarten), site.themas), "sessie-houden")
 
 
 def render(page: Page, site: Site) -> str:

@@ -72,6 +72,18 @@ KIND_BY_FOLDER: dict[str, str] = {
 }
 ONE_RECORD_PER_FILE = ("kaart", "sessie", "thema", "aanpak", "document")
 MODEL_FILE = "model.yaml"
+DRAAIBOEK_FILE = "draaiboek.yaml"  # the guide of /sessie-houden/ (optional)
+# Files that stand in data/ itself, with the schema each follows.
+KIND_BY_FILE: dict[str, str] = {MODEL_FILE: "model", DRAAIBOEK_FILE: "draaiboek"}
+
+# The parts of a session in the guide (`soort` in data/draaiboek.yaml), with the word used on
+# the site; rounds are numbered on the page.
+ONDERDEELSOORTEN: dict[str, str] = {
+    "opening": "Opening",
+    "ronde": "Ronde",
+    "afsluiting": "Afsluiting",
+    "daarna": "Daarna",
+}
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",

@@ -11,7 +11,7 @@ from pathlib import Path
 from .. import my_cards
 from ..pages import Download
 from ..records import Site
-from . import decks, opendata
+from . import decks, guide, opendata
 from .cache import PdfCache
 from .fonts import FONT_FILES
 
@@ -104,6 +104,13 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
         add(decks.OVERVIEW_FILE, made[0], "Overzicht van alle kaarten",
             f"Alle {len(site.kaarten)} kaarten in één lijst, per thema, met voor wie ze zijn, hun bron en hun webadres. "
             "Om te lezen of door te sturen, niet om te knippen.", "PDF, A4", READ_GROUP)
+
+    if site.draaiboek:
+        made = cache.get_or_make(guide.GUIDE_FILE, data, functools.partial(guide.render_guide, site, site_url))
+        if made:
+            add(guide.GUIDE_FILE, made[0], site.draaiboek.titel,
+                "Het draaiboek voor een eigen Goed Werk-sessie op A4: het programma, wat je voorbereidt, en elk onderdeel "
+                "met de beschrijving en de vragen uit de bronnen. Om mee te nemen of uit te delen.", "PDF, A4", READ_GROUP)
 
     name = lambda path: path.removeprefix("downloads/")  # noqa: E731
     add(name(opendata.CARDS_JSON), opendata.cards_json(site, site_url), "Kaarten (JSON)",
