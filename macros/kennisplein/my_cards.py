@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .delen import absolute_url
+from .sharing import absolute_url
 from .records import Kaart, Site
 from .vocabularies import MIJN_KAARTEN_STATUSSEN
 

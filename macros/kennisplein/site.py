@@ -10,11 +10,12 @@ import datetime as dt
 import difflib
 import hashlib
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
-from . import checks
+from . import checks, schemas
 from .loading import LoadedFile, load_file
 from .placeholders import is_placeholder
 from .problems import DataError, Problem
@@ -215,7 +216,7 @@ def _draaiboek_rules(loaded: LoadedFile, value: dict, herkomst, problems: list[P
         path = ("onderdelen", index)
         ident = part.get("id")
         if isinstance(ident, str) and ident in seen:
-            problems.append(loaded.problem(path + ("id",), f"het id '{ident}' staat al bij onderdeel {seen[ident] + 1}: elk onderdeel heeft een eigen id (het is ook het anker op de pagina)."))
+            problems.append(loaded.problem(path + ("id",), f"het id '{ident}' staat al bij onderdeel {seen[ident] + 1}. Kies voor elk onderdeel een eigen id: het is ook het anker op de pagina."))
         elif isinstance(ident, str):
             seen[ident] = index
         herkomst(loaded, part.get("titel_herkomst"), path + ("titel_herkomst",))
@@ -228,10 +229,8 @@ def _draaiboek_rules(loaded: LoadedFile, value: dict, herkomst, problems: list[P
 
 
 def _date_rules(loaded: LoadedFile, datum: Any, ident: Any) -> list[Problem]:
-    import re
-
     problems = []
-    if isinstance(datum, str) and re.fullmatch(checks.DATE_PATTERN, datum):
+    if isinstance(datum, str) and schemas.matches(schemas.DATE_PATTERN, datum):
         why = checks.date_problem(datum)
         if why:
             problems.append(loaded.problem(("datum",), why + " Controleer de datum in de bron."))

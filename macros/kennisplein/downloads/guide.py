@@ -3,7 +3,7 @@ laid out with print/draaiboek.html and the card stylesheet's open font, like the
 
 from __future__ import annotations
 
-from ..delen import absolute_url, editie_tekst
+from ..sharing import absolute_url, editie_tekst
 from ..pages import GUIDE_PDF, SessieHoudenPagina
 from ..records import Site
 from ..rendering import render_template
