@@ -1,0 +1,107 @@
+"""What the site keeps for use without a network: the list the service worker caches.
+
+After a build, `manifest(site_dir, site)` reads the built pages that must work offline (the
+card set with every card's page, Trek een kaart, presentation mode, Mijn kaarten and the
+session guide), follows
+every stylesheet, script, font and image they load, and writes `offline.json`:
+
+    {"versie": "<data version>-<hash of every listed file>", "bytes": ..., "bestanden": [...]}
+
+overrides/sw.js (the service worker, registered by kennisplein-offline.js) caches exactly
+these files under that version, and replaces the whole cache when a new edition gives a new
+version. The version hashes the files themselves, so any change of data or code that changes
+what a visitor gets makes a new cache; an unchanged site keeps its cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .records import Site
+
+MANIFEST = "offline.json"
+SERVICE_WORKER = "sw.js"
+# Pages besides every card's own page; a page this build did not make is left out. Not kept,
+# to stay within the budget (what they would add, at 34 cards): the print page (184 kB: it
+# holds every card's printed faces and needs a printer anyway), the home page, the PDFs.
+PAGES = ("kaarten/", "kaarten/presenteren/", "kaarten/trek/", "kaarten/mijn/", "sessie-houden/")
+BUDGET_BYTES = 2_000_000  # `make bench` holds the real site's cache to this
+
+
+class _Loads(HTMLParser):
+    """The addresses a page makes the browser fetch by itself (not the links to follow)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        attributes = dict(attrs)
+        rel = set((attributes.get("rel") or "").split())
+        if tag == "link" and rel & {"stylesheet", "icon", "preload", "modulepreload"}:
+            self.found.append(attributes.get("href") or "")
+        elif tag in ("script", "img") and attributes.get("src"):
+            self.found.append(attributes["src"])
+
+
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+
+
+def _own(reference: str, base: str) -> str | None:
+    """A reference as a path in the site ('assets/x.css'), or None if it is elsewhere or inline."""
+    parts = urlsplit(reference.strip())
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(base), unquote(parts.path)))
+    return None if path.startswith("..") else path.lstrip("/")
+
+
+def _page_file(url: str) -> str:
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def offline_files(site_dir: Path, site: Site) -> list[str]:
+    """Every file to keep, as site paths: pages as their address ('kaarten/'), others as files."""
+    pages = [p for p in (*PAGES, *(k.url for k in site.kaarten)) if (site_dir / _page_file(p)).is_file()]
+    found: dict[str, None] = dict.fromkeys(pages)
+    queue = [_page_file(p) for p in pages]
+    seen = set(queue)
+    while queue:
+        file = queue.pop()
+        text = (site_dir / file).read_text(encoding="utf-8")
+        if file.endswith(".html"):
+            loads = _Loads()
+            loads.feed(text)
+            # Not Material's search worker (named in its configuration, not in a tag): without
+            # the search index, which is far too big to keep, it has nothing to search.
+            references = loads.found
+        else:
+            references = _CSS_URL.findall(text)
+        for reference in references:
+            path = _own(reference, file)
+            if path is None or path in seen or not (site_dir / path).is_file():
+                continue
+            seen.add(path)
+            found[path] = None
+            if path.endswith(".css"):
+                queue.append(path)
+    return sorted(found)
+
+
+def manifest(site_dir: Path, site: Site) -> bytes:
+    """offline.json for the built site in `site_dir`."""
+    files = offline_files(site_dir, site)
+    digest = hashlib.sha256()
+    size = 0
+    for path in files:
+        content = (site_dir / _page_file(path)).read_bytes()
+        size += len(content)
+        digest.update(path.encode() + b"\0" + content + b"\0")
+    value = {"versie": f"{site.editie.versie}-{digest.hexdigest()[:10]}", "bytes": size, "bestanden": files}
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
