@@ -4,8 +4,9 @@
  * - What it keeps: the files in offline.json (made by the build, kennisplein/offline.py), in a
  *   cache named after their version: "kennisplein-<data version>-<hash of the files>".
  * - When it replaces them: whenever offline.json names another version (a new edition, new
- *   code). It checks on install, and after a page has loaded from the network (at most once a
- *   minute). The new cache is filled completely before the old one is deleted.
+ *   code). It checks on install, and whenever a page of the site opens with a network
+ *   (kennisplein-offline.js asks). The new cache is filled completely before the old one is
+ *   deleted.
  * - How it answers: always the network first, so an online visitor never gets an old page.
  *   The cache answers only when the network fails, or takes longer than a few seconds (poor
  *   wifi in a training room). The cache changes only as a whole, one version for another.
@@ -21,9 +22,7 @@ const SCOPE = self.registration.scope;
 const VERSION_KEY = new URL("offline-versie", SCOPE).href;
 const MANIFEST = new URL("offline.json", SCOPE).href;
 const PATIENCE_MS = 4000;
-const CHECK_EVERY_MS = 60 * 1000;
 
-let lastCheck = 0;
 let updating = null;
 
 async function currentVersion() {
@@ -56,7 +55,6 @@ async function fill(manifest) {
 
 function update() {
   if (!updating) {
-    lastCheck = Date.now();
     updating = (async function () {
       const response = await fetch(MANIFEST, { cache: "no-store" });
       if (!response.ok) throw new Error("offline.json: " + response.status);
@@ -83,12 +81,7 @@ async function networkFirst(event) {
   const patience = new Promise(function (resolve) { timer = setTimeout(resolve, PATIENCE_MS); });
   try {
     const response = await Promise.race([network, patience]);
-    if (response) {
-      if (request.mode === "navigate" && Date.now() - lastCheck > CHECK_EVERY_MS) {
-        event.waitUntil(update().catch(function () { /* next time */ }));
-      }
-      return response;
-    }
+    if (response) return response;
     // The network is slow: the kept copy if there is one, else keep waiting for the network.
     return (await fromCache(request)) || (await network);
   } catch (error) {
@@ -106,6 +99,11 @@ self.addEventListener("install", function (event) {
 
 self.addEventListener("activate", function (event) {
   event.waitUntil(self.clients.claim());
+});
+
+// A page that opened with a network asks whether there is a new edition.
+self.addEventListener("message", function (event) {
+  if (event.data === "kennisplein-controleer") event.waitUntil(update().catch(function () { /* next time */ }));
 });
 
 self.addEventListener("fetch", function (event) {

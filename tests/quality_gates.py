@@ -17,13 +17,15 @@ from bs4 import BeautifulSoup
 # --- accessibility (axe-core in Chromium) --------------------------------------------------
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_22_AA = WCAG_21_AA + ["wcag22aa"]
 
 
-def axe_violations(page) -> list[str]:
-    """Every WCAG 2.1 A/AA violation axe-core finds on the page as it is now."""
+def axe_violations(page, tags: list[str] = WCAG_21_AA) -> list[str]:
+    """Every violation of the rules with these tags (WCAG 2.1 A/AA unless told) that axe-core
+    finds on the page as it is now."""
     from axe_playwright_python.sync_playwright import Axe
 
-    options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+    options = {"runOnly": {"type": "tag", "values": tags}, "resultTypes": ["violations"]}
     response = Axe().run(page, options=options).response
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> {node['target']}: {node['failureSummary']}"
@@ -47,8 +49,15 @@ FOCUSABLE = (
 _MARK_CONTROLS = """(selector) => {
   // tabindex="-1" takes a control out of the Tab order on purpose (Material's search reset);
   // [hidden] ones appear only later (Material's "back to top" button, when scrolling up).
+  // A group of radio buttons is one stop: Tab reaches its checked button (or its first), the
+  // arrow keys the others.
+  const stop = e => {
+    if (e.type !== 'radio' || !e.name) return true;
+    const group = [...document.getElementsByName(e.name)].filter(r => r.form === e.form && r.type === 'radio');
+    return e === (group.find(r => r.checked) || group[0]);
+  };
   const controls = [...document.querySelectorAll(selector)]
-    .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest('[inert], [hidden]') && e.tabIndex >= 0);
+    .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest('[inert], [hidden]') && e.tabIndex >= 0 && stop(e));
   controls.forEach((e, i) => e.setAttribute('data-kp-control', String(i)));
   return controls.map(e => e.outerHTML.slice(0, 120));
 }"""
