@@ -287,8 +287,28 @@ def test_downloads_page_lists_every_file_with_size_format_and_edition(data, buil
 
 
 def test_the_print_page_fonts_are_in_the_site(built_site):
-    for path, source in fonts.FONT_FILES.items():
-        assert (built_site / path).read_bytes() == source.read_bytes()
+    for path, content in fonts.font_files().items():
+        assert (built_site / path).read_bytes() == content
+    assert set(fonts.FONT_FILES) | set(fonts.FIGURE_FILES) == set(fonts.font_files())
+
+
+def test_the_figures_have_a_plain_zero_and_come_out_the_same_every_time():
+    """Atkinson's slashed zero made "Kaart 30" read like "Kaart 39": the cards' figures come
+    from Lexend, whose zero has no slash or dot (one closed oval: two contours, outside and
+    inside), and the subset is made the same, byte for byte, on every build."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    for weight in fonts.FIGURE_FILES.values():
+        made = fonts.figures(weight)
+        font = TTFont(io.BytesIO(made))
+        assert set(font.getBestCmap()) >= {ord(c) for c in fonts.FIGURES}
+        assert font["glyf"][font.getBestCmap()[ord("0")]].numberOfContours == 2
+        fonts.figures.cache_clear()
+        assert fonts.figures(weight) == made
+    atkinson = TTFont(fonts.FONT_FILES["assets/fonts/atkinson-hyperlegible-regular.ttf"])
+    assert atkinson["glyf"][atkinson.getBestCmap()[ord("0")]].numberOfContours > 2  # the slash
 
 
 # --- same data, same bytes; and the cache ------------------------------------------------------
