@@ -193,12 +193,18 @@ def outline(body: str) -> tuple[set[str], list[dict]]:
     return ids, tokens
 
 
+# Code blocks (YAML examples, error messages) are for editors, not for the public search.
+_CODE_BLOCK = re.compile(r"<pre\b.*?</pre\s*>", re.DOTALL)
+
+
 def has_search_cuts(html_text: str) -> bool:
-    return _OUT_START in html_text
+    return _OUT_START in html_text or "<pre" in html_text
 
 
 def searchable(html_text: str) -> str:
-    """The page without its marked parts (which may nest): what the site search indexes."""
+    """The page without its marked parts (which may nest) and code blocks: what the site
+    search indexes."""
+    html_text = _CODE_BLOCK.sub("", html_text)
     kept, depth = [], 0
     for part in _OUT_MARK.split(html_text):
         if part == _OUT_START:
