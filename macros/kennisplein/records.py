@@ -361,6 +361,21 @@ class Aanbeveling:
     zelfde_als: str | None = None
     toelichting: str | None = None
 
+    @property
+    def kort(self) -> str:
+        """The recommendation in whole sentences, as a link elsewhere shows it: the first ones,
+        up to about 160 characters, without a sentence that only leads into its points
+        ("… met kaarten zoals:"). Never a sentence cut in half."""
+        sentences = re.split(r"(?<=[.!?])\s+", normalise(self.tekst))
+        while len(sentences) > 1 and sentences[-1].endswith(":"):
+            sentences.pop()
+        kept = [sentences[0]]
+        for sentence in sentences[1:]:
+            if len(" ".join(kept + [sentence])) > 160:
+                break
+            kept.append(sentence)
+        return " ".join(kept)
+
 
 @dataclass(frozen=True)
 class Aanpak:

@@ -23,6 +23,9 @@ import fontpkg_lexend as lexend
 
 FAMILY = "Atkinson Hyperlegible"
 FIGURES = "0123456789"
+# Spaces too: text shaping keeps a space between two figures ("63 × 88", "2 3") in the
+# figures' font, and without a space glyph there a PDF gets an invisible .notdef instead.
+SPACES = " \u00a0\u202f"
 
 # Site path (as the CSS names it) -> the font file. The build copies these into the site;
 # WeasyPrint reads them straight from the package.
@@ -59,7 +62,7 @@ def figures(weight: int) -> bytes:
     options = subset.Options()
     options.name_IDs = ["*"]  # the copyright and licence stay in the font
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=FIGURES)
+    subsetter.populate(text=FIGURES + SPACES)
     subsetter.subset(font)
     static = instancer.instantiateVariableFont(font, {"wght": weight})
     out = io.BytesIO()

@@ -350,8 +350,9 @@
     }
 
     function tell() {
-      const title = current.element.querySelector(".kp-kaart__titel").textContent;
-      status.textContent = "Getrokken: " + title + ". Nog " + deck.length + " van de " + pool.length + " " +
+      const title = current.element.querySelector(".kp-kaart__titel").textContent.trim();
+      // A card whose heading is its text ends in a full stop already.
+      status.textContent = "Getrokken: " + title + (/[.!?]$/.test(title) ? "" : ".") + " Nog " + deck.length + " van de " + pool.length + " " +
         plural(pool.length, "kaart", "kaarten") + " in de stapel.";
     }
 
