@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from helpers import ROOT
 from kennisplein import build_site
 from kennisplein.guide import REPOSITORY_STEP, site_markdown
 from kennisplein.records import same_words
@@ -48,7 +48,6 @@ def in_first_screen(page, selector: str) -> bool:
 
 # --- a home page that starts people off ------------------------------------------------------
 
-@pytest.mark.browser
 @pytest.mark.parametrize("size", SCREENS.values(), ids=SCREENS.keys())
 def test_home_shows_the_menu_and_the_ways_in_within_the_first_screen(browser, served_site, size):
     context = screen(browser, size)
@@ -81,7 +80,6 @@ def test_home_has_three_doors_and_says_what_the_site_is(built_site):
 
 # --- cards first -------------------------------------------------------------------------------
 
-@pytest.mark.browser
 @pytest.mark.parametrize("size", SCREENS.values(), ids=SCREENS.keys())
 def test_a_filter_with_one_match_shows_that_card_in_the_first_screen(browser, served_site, data, size):
     context = screen(browser, size)
@@ -101,7 +99,6 @@ def test_a_filter_with_one_match_shows_that_card_in_the_first_screen(browser, se
         context.close()
 
 
-@pytest.mark.browser
 def test_all_cards_start_in_the_first_screen_on_a_laptop(browser, served_site):
     context = screen(browser, SCREENS["laptop"])
     page = context.new_page()
@@ -113,7 +110,6 @@ def test_all_cards_start_in_the_first_screen_on_a_laptop(browser, served_site):
         context.close()
 
 
-@pytest.mark.browser
 def test_nothing_found_says_so_kindly_and_one_click_shows_all_cards(browser, served_site, data):
     context = screen(browser, SCREENS["laptop"])
     page = context.new_page()
@@ -130,7 +126,6 @@ def test_nothing_found_says_so_kindly_and_one_click_shows_all_cards(browser, ser
         context.close()
 
 
-@pytest.mark.browser
 def test_the_e_filter_says_that_only_some_cards_have_an_e(browser, served_site, data):
     with_e = sum(1 for k in data.kaarten if k.e)
     assert 0 < with_e < len(data.kaarten)
@@ -300,7 +295,6 @@ def _search(page, served_site, words: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.getAttribute('href'))")
 
 
-@pytest.mark.browser
 def test_the_public_search_leaves_out_the_editors_guide_and_finds_plurals(browser, served_site):
     context = screen(browser, SCREENS["laptop"])
     page = context.new_page()
@@ -393,7 +387,6 @@ def test_every_page_links_the_feed_and_the_page_says_what_its_dates_mean(built_s
 
 # --- the print preview ------------------------------------------------------------------------
 
-@pytest.mark.browser
 def test_the_print_preview_fits_every_width_after_every_resize(browser, served_site, data):
     context = screen(browser, SCREENS["laptop"])
     page = context.new_page()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from . import guide
-from .delen import editie_tekst
+from .sharing import editie_tekst
 from .vocabularies import AFKORTINGEN
 from .records import Site
 from .rendering import render_template

@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .delen import absolute_url
+from .sharing import absolute_url
 from .records import Datum, Kaart, Sessie, Site
 
 PAGE_URL = "nieuw/"
