@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 from pypdf import PdfReader
 
-from helpers import MINI_DATA, ROOT
+from helpers import MINI_DATA, ROOT, SITE_URL
 from kaartvel_pdf import CARD_H, CARD_W, LEFTS, TOPS, card_labels, mirror_problems, page_text, page_words, qr_codes_per_cell, squeeze
 from kennisplein import build_site
 from kennisplein.sharing import editie_tekst
@@ -27,7 +27,6 @@ from kennisplein.downloads import decks, faces, fonts, opendata
 from kennisplein.downloads.catalog import build_downloads
 from kennisplein.records import Site
 
-SITE_URL = "https://kennisplein-goed-werk.nl/"  # mkdocs.yml's site_url, which the build uses
 
 
 @pytest.fixture(scope="module")
@@ -375,7 +374,7 @@ def test_an_edited_print_stylesheet_gives_new_pdfs_also_in_a_running_server(tmp_
 def test_qr_codes_are_kept_between_builds_and_only_while_used(tmp_path, monkeypatch):
     from kennisplein import qr
 
-    url = "https://kennisplein-goed-werk.nl/kaarten/blijf-gesprek/"
+    url = SITE_URL + "kaarten/blijf-gesprek/"
     with qr.kept_in(tmp_path):
         drawn = qr.qr_svg(url)
     monkeypatch.setattr(qr, "_drawn", {})  # a new process: only the file remembers

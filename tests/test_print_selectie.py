@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, SITE_URL
 from kaartvel_pdf import card_labels, mirror_problems, page_text, page_words, qr_codes_per_cell, squeeze
 from kennisplein import build_site
 from kennisplein.downloads import decks
 
 
-SITE_URL = "https://kennisplein-goed-werk.nl/"
 
 
 @pytest.fixture(scope="module")
