@@ -14,8 +14,11 @@ from typing import Any
 
 from . import sharing
 from .my_cards import PAGE_URL as MIJN_KAARTEN_URL, mijn_kaarten_context
-from .records import Aanbeveling, Aanpak, Bronpassage, Draaiboek, E, Herkomst, Kaart, Sessie, Site, Thema, Vindplaats
+from .records import Aanbeveling, Aanpak, Draaiboek, E, Kaart, Sessie, Site, Thema, Vindplaats
+from .downloads.catalog import Download
+from .downloads.guide import GUIDE_PDF
 from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
+from .nieuw import PAGE_URL as NIEUW_URL, NieuwPagina, nieuw_context
 from .rendering import render_template
 from .vocabularies import AANBEVELINGSOORTEN, ROLLEN
 
@@ -71,6 +74,11 @@ class KaartenPagina:
     e: tuple[E, ...]
     sessies: tuple[Sessie, ...]  # sessions that produced cards, for the filter
 
+    @property
+    def aantal_met_e(self) -> int:
+        """How many cards have an E at all: the E filter can only ever find those."""
+        return sum(1 for k in self.kaarten if k.e)
+
 
 @dataclass(frozen=True)
 class SessiePagina:
@@ -125,24 +133,6 @@ class AanpakPagina:
 
 
 @dataclass(frozen=True)
-class Download:
-    """One downloadable file, as the downloads page lists it."""
-
-    bestand: str  # path under the site root, e.g. "downloads/kaarten.csv"
-    titel: str
-    omschrijving: str
-    formaat: str
-    grootte: int  # bytes
-    groep: str = "Open data"  # the heading the downloads page lists it under
-
-    @property
-    def grootte_tekst(self) -> str:
-        """'87,4 kB', '1,2 MB': the size as a Dutch reader writes it."""
-        size, unit = (self.grootte / 1e6, "MB") if self.grootte >= 1e6 else (self.grootte / 1e3, "kB")
-        return f"{size:.1f}".replace(".", ",") + f" {unit}"
-
-
-@dataclass(frozen=True)
 class DownloadsPagina:
     downloads: tuple[Download, ...] = field(default_factory=tuple)
     editie: str = ""  # the edition date in words, e.g. "3 maart 2025"
@@ -164,17 +154,6 @@ class SessieHoudenPagina:
     pdf: Download | None
     kaarten: int  # cards in the set
     themas: tuple[Thema, ...]  # for links to present or print one theme's cards
-
-    @staticmethod
-    def per_bron(passages: tuple[Bronpassage, ...]) -> tuple[tuple[Herkomst, tuple[str, ...]], ...]:
-        """Passages in a row from the same place, together: the source is named once after them."""
-        groups: list[tuple[Herkomst, list[str]]] = []
-        for passage in passages:
-            if groups and groups[-1][0] == passage.herkomst:
-                groups[-1][1].append(passage.tekst)
-            else:
-                groups.append((passage.herkomst, [passage.tekst]))
-        return tuple((herkomst, tuple(texts)) for herkomst, texts in groups)
 
 
 # --- the pages -----------------------------------------------------------------------------
@@ -352,9 +331,12 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
     ]
 
 
-def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "", site_naam: str = "") -> list[Page]:
-    """Every generated page of the site; `site_url` (the public address) makes permanent links."""
+def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "", site_naam: str = "",
+          nieuw: NieuwPagina | None = None) -> list[Page]:
+    """Every generated page of the site; `site_url` (the public address) makes permanent links.
+    `nieuw` dates the cards for /nieuw/ (nieuw.py); without it they have the edition's date."""
     result = index_pages(site, downloads)
+    result.append(nieuw_page(nieuw or nieuw_context(site, None)))
     result += [kaart_page(k, site, site_url, site_naam) for k in site.kaarten]
     result += [sessie_page(s, site) for s in site.sessies]
     result += [thema_page(t, site) for t in site.themas]
@@ -365,6 +347,13 @@ def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "
     if site.draaiboek:
         result.append(sessie_houden_page(site, downloads))
     return result
+
+
+def nieuw_page(context: NieuwPagina) -> Page:
+    # Only lists what other pages hold: out of the site search.
+    return Page("nieuw/index.md", NIEUW_URL, "Nieuw",
+                "De nieuwste sessieverslagen en kaarten van het Kennisplein Goed Werk, met hun datum, en een Atom-feed om ze te volgen.",
+                "nieuw.html", context, "nieuw", in_zoekindex=False)
 
 
 def printen_page(site: Site, site_url: str = "") -> Page:
@@ -388,9 +377,6 @@ def mijn_kaarten_page(site: Site, site_url: str = "") -> Page:
     return Page("kaarten/mijn.md", MIJN_KAARTEN_URL, "Mijn kaarten",
                 "De kaarten die je zelf hebt gemarkeerd, met je notities: alleen bewaard in je eigen browser.",
                 "mijn.html", mijn_kaarten_context(site, site_url), "mijn", in_zoekindex=False)
-
-
-GUIDE_PDF = "downloads/sessie-houden.pdf"
 
 
 def sessie_houden_page(site: Site, downloads: tuple[Download, ...] = ()) -> Page:

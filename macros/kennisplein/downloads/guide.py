@@ -3,11 +3,11 @@ laid out with print/draaiboek.html and the card stylesheet's open font, like the
 
 from __future__ import annotations
 
-from ..sharing import absolute_url, editie_tekst
-from ..pages import GUIDE_PDF, SessieHoudenPagina
 from ..records import Site
 from ..rendering import render_template
+from ..sharing import absolute_url, editie_tekst
 
+GUIDE_PDF = "downloads/sessie-houden.pdf"
 GUIDE_FILE = GUIDE_PDF.removeprefix("downloads/")
 MAX_PAGES = 2  # "one or two pages": tests/test_sessie_houden.py holds the PDF to it
 
@@ -20,7 +20,6 @@ def guide_html(site: Site, site_url: str) -> str:
         editie_tekst=f"editie {editie_tekst(site.editie)}",
         adres=absolute_url(site_url, draaiboek.url) or "/" + draaiboek.url,
         kaarten_adres=absolute_url(site_url, "kaarten/") or "/kaarten/",
-        per_bron=SessieHoudenPagina.per_bron,
     )
 
 
