@@ -61,7 +61,7 @@ def test_after_a_first_visit_the_pages_load_without_a_network(browser, built_sit
         a, b = [k for k in data.kaarten if not k.tekst_is_titel][:2]
         for path, title in [(f"kaarten/presenteren/?kaarten={a.id},{b.id}", "Kaarten presenteren"), (a.url, a.titel),
                             ("kaarten/mijn/", "Mijn kaarten"), ("sessie-houden/", "Zelf een Goed Werk-sessie houden"),
-                            ("kaarten/trek/", "Trek een kaart"), ("kaarten/", "Kaarten")]:
+                            ("kaarten/", "Kaarten")]:
             response = page.goto(base + path, wait_until="load")
             assert response.ok and response.from_service_worker, path
             assert page.title().startswith(title), path
@@ -113,7 +113,7 @@ def test_the_list_holds_every_card_page_and_what_the_pages_load(built_site, data
     listed = manifest(built_site)
     files = listed["bestanden"]
     assert {k.url for k in data.kaarten} <= set(files)
-    assert {"kaarten/", "kaarten/presenteren/", "kaarten/mijn/", "kaarten/trek/", "sessie-houden/"} <= set(files)
+    assert {"kaarten/", "kaarten/presenteren/", "kaarten/mijn/", "sessie-houden/"} <= set(files)
     for needed in ("assets/stylesheets/kennisplein-kaartvel.css", "assets/stylesheets/kennisplein-presenteren.css",
                    "assets/javascripts/kennisplein-presenteren.js", "assets/javascripts/kennisplein-mijn-kaarten.js",
                    "assets/javascripts/kaarten.js", "assets/fonts/atkinson-hyperlegible-regular.ttf"):

@@ -99,6 +99,17 @@ def test_the_filter_of_the_card_browser_chooses_the_same_cards(open_at, data):
     assert expected and deck(page) == expected
 
 
+def test_a_search_word_chooses_what_the_card_browser_finds(open_at):
+    """The text filter reads the printed front (theme, title, text, roles) and the other
+    wordings, as the card browser reads its tiles."""
+    browser_page = open_at("kaarten/?q=stagiaire")
+    found = browser_page.eval_on_selector_all(".kp-tegel[data-id]:not([hidden])", "els => els.map(e => e.dataset.id)")
+    assert found
+    assert deck(open_at(f"{URL}?q=stagiaire")) == found
+    assert deck(open_at(f"{URL}?q=leidinggevende&thema=teamwerk")) == open_at("kaarten/?q=leidinggevende&thema=teamwerk").eval_on_selector_all(
+        ".kp-tegel[data-id]:not([hidden])", "els => els.map(e => e.dataset.id)")
+
+
 def test_without_a_choice_the_whole_set_is_shuffled(open_at, data):
     first, second = deck(open_at(URL)), deck(open_at(URL))
     everything = sorted(k.id for k in data.kaarten)

@@ -32,14 +32,17 @@
 
   // The parts of a card a text search reads: title, text, theme and roles (not the labels of
   // its controls, or "printen" would find every card), plus data-zoek: other wordings, keywords.
-  // .kp-zoektekst: the same words, for the print page and presentation mode, whose cards
-  // are inside a <template> until they are shown.
-  const SEARCHED = ".kp-tegel__titel, .kp-tegel__tekst, .kp-tegel__meta, .kp-kaart__titel, .kp-kaart__tekst, .kp-kaart__thema, .kp-zoektekst";
+  const SEARCHED = ".kp-tegel__titel, .kp-tegel__tekst, .kp-tegel__meta, .kp-kaart__titel, .kp-kaart__tekst, .kp-kaart__thema";
+  // The print page and presentation mode hold each card as a printed front inside a <template>:
+  // the same words stand on that front (band with the theme, title, text, roles at its foot).
+  const SEARCHED_FRONT = ".kp-kaartzijde--voor .kp-kaartzijde__band, .kp-kaartzijde--voor .kp-kaartzijde__inhoud, .kp-kaartzijde--voor .kp-kaartzijde__voet";
 
   // One card as the filter sees it; the search text is prepared once, not per keystroke.
   function item(element) {
     const data = element.dataset;
-    const parts = Array.prototype.map.call(element.querySelectorAll(SEARCHED), function (part) { return part.textContent; });
+    const template = element.querySelector("template");
+    const searched = template ? template.content.querySelectorAll(SEARCHED_FRONT) : element.querySelectorAll(SEARCHED);
+    const parts = Array.prototype.map.call(searched, function (part) { return part.textContent; });
     return {
       element: element,
       id: data.id,

@@ -114,9 +114,9 @@
 
   // --- showing a card -------------------------------------------------------------------
 
+  // Every card has the printed size, so the zoom that fills the podium changes only with the
+  // podium (window, full screen, the help opening in the bar), not from card to card.
   function scale() {
-    const front = holder.firstElementChild;
-    if (!front) return;
     const style = getComputedStyle(podium);
     const height = podium.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
     const width = podium.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
@@ -149,9 +149,7 @@
     const card = deck[index];
     const front = card.element.querySelector("template").content.firstElementChild.cloneNode(true);
     holder.appendChild(front);
-    holder.style.zoom = 1; // fit the text at print size, then scale
-    K.fitFront(front, sizes);
-    scale();
+    K.fitFront(front, sizes); // text and footer scale alike: fitting works at any zoom
     const title = card.element.dataset.titel;
     place.textContent = "Kaart " + (index + 1) + " van " + deck.length;
     cardLink.href = card.element.dataset.url;
@@ -240,7 +238,6 @@
     const on = fullScreen();
     fullButton.setAttribute("aria-pressed", String(on));
     fullButton.textContent = on ? "Volledig scherm uit" : "Volledig scherm";
-    requestAnimationFrame(scale);
   });
 
   // --- keys, buttons, swipes ------------------------------------------------------------
@@ -304,6 +301,7 @@
   // The podium changes size with the window, full screen and the help that opens in the bar.
   if ("ResizeObserver" in window) new ResizeObserver(function () { scale(); }).observe(podium);
   else window.addEventListener("resize", scale);
+  scale();
 
   // --- start ----------------------------------------------------------------------------
 
