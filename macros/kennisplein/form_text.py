@@ -91,7 +91,7 @@ LINES_HOW = "Elk op een eigen regel."
 # --- reading a field's text ----------------------------------------------------------------
 
 _ROUND = re.compile(r"^##(?!#)\s*(?P<titel>.*?)\s*$")
-_ROUND_PREFIX = re.compile(r"^ronde(?:\s+\d+)?\s*:\s*(?=\S)", re.I)
+_ROUND_PREFIX = re.compile(r"^ronde(?:\s+\d+)?\s*:\s*", re.I)
 _KOP = re.compile(r"^#{3,6}\s+(?P<tekst>.+?)\s*$")
 _QUOTE = re.compile(r"^ {0,3}>(?: ?)(?P<tekst>.*)$")
 _ITEM = re.compile(r"^(?P<indent> *)(?:(?P<bullet>[-*•+])|(?P<number>\d{1,3})[.)])\s+(?P<tekst>.*)$")
@@ -265,6 +265,8 @@ class _Content:
             self.problem(number, f"achter '{name.capitalize()}:' staat niets. Vul het in, of haal de regel weg.")
         else:
             quote[name] = text
+            index = len(self.blocks) - 1
+            self.origins[(index, "citaten", len(self.blocks[-1]["citaten"]) - 1, name)] = self.place(number)
             # wie after reactie, or the other way round: the file keeps tekst, reactie, wie
             ordered = {key: quote[key] for key in ("tekst", "reactie", "wie") if key in quote}
             quote.clear()
@@ -359,7 +361,7 @@ class _Content:
             return
         for row_number, cells in body:
             if len(cells) != len(header[1]):
-                self.problem(row_number, f"deze rij heeft {len(cells)} cellen, de kopregel {len(header[1])}. "
+                self.problem(row_number, f"deze rij heeft {_cells(len(cells))}, de kopregel {_cells(len(header[1]))}. "
                                          "Geef elke rij evenveel cellen (een lege cel: '| |').")
         table: dict[str, Any] = {}
         if caption:
@@ -367,6 +369,10 @@ class _Content:
         table["kolommen"] = header[1]
         table["rijen"] = [cells for _, cells in body]
         self.add({"tabel": table}, number)
+
+
+def _cells(count: int) -> str:
+    return "1 cel" if count == 1 else f"{count} cellen"
 
 
 def content(text: str, label: str, kaart_ids: Iterable[str], where: str = "", lines: Lines | None = None) -> Parsed:

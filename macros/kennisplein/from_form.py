@@ -30,7 +30,6 @@ from .problems import DataError
 from .records import Site
 from .schema_docs import lower_first
 from .site import build_site
-from .vocabularies import GERESERVEERDE_KAART_IDS
 
 NO_RESPONSE = "_No response_"
 _ID_LENGTH = 80
@@ -284,9 +283,6 @@ def _card(answers: _Answers) -> tuple[dict, str, str]:
     answers.origins[("herkomst", 0, "formulering")] = (form.field("tekst").label, "")
     if trefwoorden:
         value["trefwoorden"] = trefwoorden
-    if ident in GERESERVEERDE_KAART_IDS:
-        answers.problem(form.field("id"), f"het id '{ident}' is gereserveerd: /kaarten/{ident}/ is al een pagina van de site. "
-                                          "Geef hier een ander id, of kies een andere korte titel.")
     return value, "kaarten", f"Nieuwe kaart: {titel}", over_sessie
 
 
@@ -330,7 +326,7 @@ def convert(body: str, data_dir: Path, site: Site | None = None, issue: int | No
             label, place = _origin(answers.origins, path)
             answers.problems.append(FieldProblem(label, "hier staat nog 'VUL IN'. Vul de tekst uit de bron in.", place))
     if answers.problems:
-        return Outcome(None, tuple(_unique(answers.problems)))
+        return Outcome(None, tuple(_in_form_order(form, answers.problems)))
 
     herkomst = f"Gemaakt met het formulier '{form.name}'" + (f" in issue #{issue}." if issue else ".")
     if form.kind == "sessie":
@@ -339,6 +335,12 @@ def convert(body: str, data_dir: Path, site: Site | None = None, issue: int | No
         text = scaffold.card_file(value, herkomst_bestand=herkomst)
     conversion = Conversion(form, f"data/{folder}/{ident}.yaml", text, value, title, dict(answers.origins), toelichting)
     return Outcome(conversion)
+
+
+def _in_form_order(form: Form, problems: list[FieldProblem]) -> list[FieldProblem]:
+    """Each problem once, by the order of the fields in the form (the form as a whole first)."""
+    order = {"": -1, **{label: i for i, label in enumerate(_labels(form))}}
+    return sorted(_unique(problems), key=lambda p: order.get(p.veld, len(order)))
 
 
 def _unique(problems: list[FieldProblem]) -> list[FieldProblem]:
@@ -375,7 +377,7 @@ def check(conversion: Conversion, data_dir: Path, docs_dir: Path | None = None) 
         try:
             build_site(copy, docs_dir)
         except DataError as error:
-            return _field_problems(error.problems, loaded, conversion.herkomst)
+            return _in_form_order(conversion.form, _field_problems(error.problems, loaded, conversion.herkomst))
     return []
 
 
