@@ -43,7 +43,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates" / "formulier"
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"  # GitHub's own address for it
 _LOGIN = re.compile(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}")
-_MARKDOWN = re.compile(r"([\\`*_\[\]()<>#!|~@&])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>~@&])")
 
 
 class Stop(Exception):
@@ -118,7 +118,7 @@ class Runner:
 
     def __init__(self, repo_dir: Path, *, gh_dry_run: bool = False, token: str | None = None,
                  server: str = "https://github.com", out=None) -> None:
-        self.repo_dir, self.gh_dry_run, self.token, self.server = Path(repo_dir), gh_dry_run, token, server
+        self.repo_dir, self.gh_dry_run, self.token, self.server = Path(repo_dir).resolve(), gh_dry_run, token, server
         self.out = out or sys.stdout
 
     def say(self, text: str) -> None:
@@ -167,16 +167,23 @@ def _commit_message(event: Event, conversion: from_form.Conversion) -> str:
     return message
 
 
-def _publish(runner: Runner, event: Event, conversion: from_form.Conversion) -> tuple[bool, str]:
-    """Commit the file on the issue's branch, made anew from the default branch, and push it.
-    Returns (changed, the commit)."""
-    branch = event.branch
+def _start_from_base(runner: Runner, event: Event) -> str:
+    """Stand on the newest default branch (what the form is checked against and the branch
+    starts from); the commit of the issue's branch on GitHub, or "" when there is none yet."""
     runner.git("fetch", "--quiet", "--no-tags", "origin", f"+refs/heads/{event.basis}:refs/remotes/origin/{event.basis}", remote=True)
-    listed = runner.git("ls-remote", "--heads", "origin", f"refs/heads/{branch}", remote=True)
+    listed = runner.git("ls-remote", "--heads", "origin", f"refs/heads/{event.branch}", remote=True)
     previous = listed.split()[0] if listed else ""
     if previous:
-        runner.git("fetch", "--quiet", "--no-tags", "origin", f"+refs/heads/{branch}:refs/remotes/origin/{branch}", remote=True)
-    runner.git("switch", "--quiet", "--force-create", branch, f"origin/{event.basis}")
+        runner.git("fetch", "--quiet", "--no-tags", "origin", f"+refs/heads/{event.branch}:refs/remotes/origin/{event.branch}", remote=True)
+    runner.git("switch", "--quiet", "--discard-changes", "--detach", f"origin/{event.basis}")
+    return previous
+
+
+def _publish(runner: Runner, event: Event, conversion: from_form.Conversion, previous: str) -> tuple[bool, str]:
+    """Commit the file on the issue's branch, made anew from the default branch, and push it.
+    Returns (changed, the commit on GitHub)."""
+    branch = event.branch
+    runner.git("switch", "--quiet", "--force-create", branch)
     path = from_form.write(conversion, runner.repo_dir / "data")
     runner.git("add", "--", str(path.relative_to(runner.repo_dir)))
     runner.git("-c", f"user.name={BOT_NAME}", "-c", f"user.email={BOT_EMAIL}",
@@ -213,18 +220,19 @@ def _pull_request(runner: Runner, event: Event, conversion: from_form.Conversion
 
 def process(event: Event, repo_dir: Path, runner: Runner, build_result: str = "success") -> int:
     """Everything after the label: convert, then comment problems, or push and open the pull request."""
-    repo_dir = Path(repo_dir)
+    repo_dir = runner.repo_dir
     try:
+        previous = _start_from_base(runner, event)
         outcome = from_form.from_body(event.body, repo_dir / "data", repo_dir / "docs", issue=event.nummer)
         if not outcome.ok:
-            runner.say(f"Het formulier heeft {len(outcome.problems)} probleem/problemen; ze staan in de reactie op het issue.")
+            runner.say(f"Het formulier is niet omgezet ({len(outcome.problems)} punten); de reactie op het issue noemt ze per veld.")
             comment = problems_comment(outcome.problems)
         elif build_result != "success":
             runner.say("De gegevens zijn in orde, maar de site is niet gebouwd: geen pull request.")
             comment = render("reactie-mislukt.md.j2", run_adres=_run_url(event), bouw=True)
         else:
             conversion = outcome.conversion
-            changed, commit = _publish(runner, event, conversion)
+            changed, commit = _publish(runner, event, conversion, previous)
             runner.say(f"{conversion.pad} staat op {event.branch} (commit {commit[:12]})"
                        + ("." if changed else "; er was niets veranderd."))
             url = _pull_request(runner, event, conversion)

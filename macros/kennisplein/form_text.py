@@ -90,19 +90,30 @@ LINES_HOW = "Elk op een eigen regel."
 
 # --- reading a field's text ----------------------------------------------------------------
 
-_ROUND = re.compile(r"^##(?!#)\s*(?P<titel>.*?)\s*$")
+_ROUND = re.compile(r"^##(?!#)(?P<titel>.*)$")
 _ROUND_PREFIX = re.compile(r"^ronde(?:\s+\d+)?\s*:\s*", re.I)
-_KOP = re.compile(r"^#{3,6}\s+(?P<tekst>.+?)\s*$")
+_KOP = re.compile(r"^#{3,6}\s(?P<tekst>.*\S.*)$")
 _QUOTE = re.compile(r"^ {0,3}>(?: ?)(?P<tekst>.*)$")
 _ITEM = re.compile(r"^(?P<indent> *)(?:(?P<bullet>[-*•+])|(?P<number>\d{1,3})[.)])\s+(?P<tekst>.*)$")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _LIST_HEAD = re.compile(r"^\s*(?:\*\*)?(?P<soort>gewoontes|tips|punten|stappen)\s*:\s*(?:\*\*)?\s*$", re.I)
-_CAPTION = re.compile(r"^\s*tabel\s*:\s*(?P<tekst>.*?)\s*$", re.I)
-_ATTRIBUTE = re.compile(r"^\s*(?P<naam>reactie|wie)\s*:\s*(?P<tekst>.*?)\s*$", re.I)
-_CARD = re.compile(r"\s*\(\s*kaart\s*:\s*(?P<id>[^()]*?)\s*\)\s*$", re.I)
-_CARD_LOOSE = re.compile(r"\(\s*kaart\b[^()]*\)?\s*$", re.I)
+_CAPTION = re.compile(r"^\s*tabel\s*:(?P<tekst>.*)$", re.I)
+_ATTRIBUTE = re.compile(r"^\s*(?P<naam>reactie|wie)\s*:(?P<tekst>.*)$", re.I)
 _SEPARATOR = re.compile(r"^:?-{1,}:?$")
-_MARKER = re.compile(r"\s*\(\s*(?P<naam>aantal|sectie|document)\s*:\s*(?P<waarde>[^()]*?)\s*\)\s*$", re.I)
+
+def _marker(text: str, names: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """A marker like '(kaart: id)' or '(sectie: 6A) Aanbevelingen)' that ends `text`: the text
+    before it, the marker's name and its value (which may hold brackets itself)."""
+    text = text.rstrip()
+    if not text.endswith(")"):
+        return None
+    lower = text.lower()
+    starts = [(m.start(), m.group(1), m.end()) for m in re.finditer(r"\(\s*(" + "|".join(names) + r")\s*:", lower)]
+    if not starts:
+        return None
+    start, name, value = max(starts)
+    return text[:start].rstrip(), name, text[value:-1].strip()
+
 
 Lines = list[tuple[int, str]]  # (line number in the field, counted from 1; the line)
 
@@ -191,13 +202,13 @@ class _Content:
                 self.problem(number, f"een ronde ('{ROUND_MARK.strip()}') hoort in het veld 'Rondes'. Een tussenkop schrijf je met '### '.")
                 self.i += 1
             elif kind == "kop":
-                self.add({"kop": _KOP.match(line)["tekst"]}, number)
+                self.add({"kop": _KOP.match(line)["tekst"].strip()}, number)
                 self.i += 1
             elif kind == "listhead":
                 list_kind = (_LIST_HEAD.match(line)["soort"].lower(), number)
                 self.i += 1
             elif kind == "caption":
-                caption = (_CAPTION.match(line)["tekst"], number)
+                caption = (_CAPTION.match(line)["tekst"].strip(), number)
                 self.i += 1
             elif kind == "table":
                 self.table(caption[0] if caption else None)
@@ -307,7 +318,7 @@ class _Content:
             self.i += 1
         if kind is None:
             kind = "stappen" if numbered else "punten"
-            if not numbered and any(_CARD.search(e["tekst"]) for e in entries):
+            if not numbered and any(_marker(e["tekst"], ("kaart",)) for e in entries):
                 kind = "gewoontes"  # '(kaart: …)' behind an item: these are habits
         index = self.add({kind: []}, first_number)
         values = self.blocks[index][kind]
@@ -325,12 +336,12 @@ class _Content:
             self.origins[(index, kind, position)] = self.place(entry["regel"])
 
     def habit(self, text: str, number: int, path: Path_) -> dict:
-        match = _CARD.search(text)
-        if not match:
-            if _CARD_LOOSE.search(text):
+        found = _marker(text, ("kaart",))
+        if not found:
+            if re.search(r"\(\s*kaart\b[^(]*$", text, re.I):
                 self.problem(number, "schrijf de kaart achter de gewoonte zo: '(kaart: id-van-de-kaart)', met haakjes en een dubbele punt.")
             return {"tekst": text}
-        habit, ident = text[: match.start()].strip(), match["id"].strip()
+        habit, _, ident = found
         result: dict[str, str] = {"tekst": habit}
         if not habit:
             self.problem(number, "voor '(kaart: …)' staat geen gewoonte. Zet de gewoonte letterlijk voor de haakjes.")
@@ -388,7 +399,7 @@ def rounds(text: str, label: str, kaart_ids: Iterable[str]) -> Parsed:
     for number, line in lines_of(text):
         match = _ROUND.match(line)
         if match:
-            groups.append((number, _ROUND_PREFIX.sub("", match["titel"]), []))
+            groups.append((number, _ROUND_PREFIX.sub("", match["titel"].strip()), []))
         elif groups:
             groups[-1][2].append((number, line))
         elif line.strip():
@@ -436,9 +447,9 @@ def participants(text: str, label: str, document: str | None, sectie: str | None
     for number, parts in items:
         text_ = _join(parts)
         markers: dict[str, str] = {}
-        while (match := _MARKER.search(text_)):
-            markers.setdefault(match["naam"].lower(), match["waarde"])
-            text_ = text_[: match.start()].rstrip()
+        while (found := _marker(text_, ("aantal", "sectie", "document"))):
+            text_, name, value = found
+            markers.setdefault(name, value)
         place = f"regel {number}"
         entry: dict[str, Any] = {}
         if "aantal" in markers:
