@@ -43,7 +43,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates" / "formulier"
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"  # GitHub's own address for it
 _LOGIN = re.compile(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}")
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>~@&])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>~&])")
 
 
 class Stop(Exception):
@@ -88,9 +88,10 @@ def read_event(path: Path) -> Event:
 # --- messages --------------------------------------------------------------------------------
 
 def markdown_text(text: object) -> str:
-    """Editor text inside our Markdown: every character Markdown or GitHub would act on (links,
-    images, HTML, @mentions, emphasis) escaped, so the text shows as typed."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+    """Editor text inside our Markdown, shown as typed: what Markdown would act on (links,
+    images, HTML, emphasis, code) is escaped, and an invisible space after '@' keeps GitHub
+    from turning '@name' into a mention (a backslash does not stop that)."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split())).replace("@", "@\u200b")
 
 
 @cache
