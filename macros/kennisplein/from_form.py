@@ -101,6 +101,12 @@ def which_form(body: str) -> Form | None:
     return form if share >= 0.5 else None
 
 
+def answers(body: str) -> dict[str, str | None]:
+    """Each field's answer by its label, for the form the body was made with ({} for none)."""
+    form = which_form(body)
+    return sections(body, _labels(form)) if form else {}
+
+
 class _Answers:
     """The answers of one submitted form, read field by field; problems are collected."""
 

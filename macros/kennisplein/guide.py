@@ -2,8 +2,8 @@
 
 CONTRIBUTING.md is written by hand, except the parts between
 `<!-- gegenereerd: WAT -->` and `<!-- einde gegenereerd -->`: field tables from the JSON
-Schemas, the empty templates, a whole data file as worked example, and error messages from
-the broken-file corpus. `kennisplein gids` rewrites those parts; the site's page "Bijdragen"
+Schemas, the empty templates, a whole data file as worked example, error messages from the
+broken-file corpus, and the text conventions of the issue forms with an answer as example. `kennisplein gids` rewrites those parts; the site's page "Bijdragen"
 shows the same file through the macro `bijdragen()`, its parts rendered fresh.
 """
 
@@ -15,7 +15,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import schema_docs
+from . import form_text, schema_docs
+from .from_form import answers
 from .scaffold import template
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,6 +68,18 @@ def part(what: str, root: Path = ROOT) -> str:
         if not path.is_file():
             raise GuideError(f"{GUIDE}: het voorbeeldbestand {argument} bestaat niet.")
         return _code(path.read_text(encoding="utf-8"), "yaml")
+    if kind == "formulier":
+        if argument == "uitleg":  # the forms show the same help (issue_forms.py)
+            return "\n\n".join((form_text.CONTENT_HELP, f"In het veld **Rondes**: {schema_docs.lower_first(form_text.ROUNDS_HOW)}",
+                                f"In het veld **Deelnemers**: {schema_docs.lower_first(form_text.PARTICIPANTS_HOW)}")) + "\n"
+        label, _, file = argument.partition(" uit ")
+        path = root / file
+        if not path.is_file():
+            raise GuideError(f"{GUIDE}: het voorbeeld van een formulier {file} bestaat niet.")
+        answer = answers(path.read_text(encoding="utf-8")).get(label)
+        if answer is None:
+            raise GuideError(f"{GUIDE}: in {file} staat geen veld '{label}'.")
+        return _code(answer, "text")
     if kind == "melding":
         expected = root / "tests" / "broken" / argument / "verwacht.txt"
         if not expected.is_file():
