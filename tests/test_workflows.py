@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 from kennisplein import cli
 
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from . import form_pull_request, from_form, github, guide, issue_forms, scaffold
 from .placeholders import PLACEHOLDER
+from .paths import GUIDE
 from .problems import DataError
+from .schemas import CARD_TITLE_LENGTH
 from .site import build_site
 from .vocabularies import E_IDS, ROLLEN, SESSIESOORTEN
 
@@ -140,8 +142,8 @@ def _nieuwe_kaart(args: argparse.Namespace) -> int:
         if _interactive():
             print("Een nieuwe kaart. " + _INTRO)
             if titel is None and args.id is None:
-                titel = _ask("Korte titel voor op de kaart (hoogstens 60 tekens)",
-                             lambda t: None if len(t) <= 60 else f"de titel is {len(t)} tekens; maak hem korter.",
+                titel = _ask(f"Korte titel voor op de kaart (hoogstens {CARD_TITLE_LENGTH} tekens)",
+                             lambda t: None if len(t) <= CARD_TITLE_LENGTH else f"de titel is {len(t)} tekens; maak hem korter.",
                              required=True)
             if tekst is None:
                 tekst = _ask("Tekst van de gewoonte, letterlijk uit de bron")
@@ -183,7 +185,7 @@ def _gids(args: argparse.Namespace) -> int:
     """CONTRIBUTING.md's generated parts and the issue forms, both made from the schemas."""
     try:
         if args.controleer:
-            current = (guide.ROOT / guide.GUIDE).read_text(encoding="utf-8")
+            current = GUIDE.read_text(encoding="utf-8")
             stale = ([guide.GUIDE] if guide.refresh(current) != current else []) + issue_forms.outdated()
             for name in stale:
                 print(f"{name} is niet bij: draai 'kennisplein gids' en neem de wijziging op.", file=sys.stderr)
@@ -293,7 +295,7 @@ def parser() -> argparse.ArgumentParser:
         description="Maak een nieuwe kaart in data/kaarten/, met alle velden en uitleg erboven. "
                     "Wat je niet meegeeft, wordt gevraagd (of blijft VUL IN).",
     )
-    card.add_argument("--titel", help="korte titel voor op de kaart (hoogstens 60 tekens)")
+    card.add_argument("--titel", help=f"korte titel voor op de kaart (hoogstens {CARD_TITLE_LENGTH} tekens)")
     card.add_argument("--tekst", help="de gewoonte, letterlijk zoals in de bron")
     card.add_argument("--thema", help="het id van het thema in data/themas/")
     card.add_argument("--voor", action="append", choices=tuple(ROLLEN), metavar="ROL",

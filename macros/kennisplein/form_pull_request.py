@@ -38,8 +38,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import from_form
 from .form_text import FieldProblem
 from .issue_forms import LABEL
+from .paths import PACKAGE_TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parent / "templates" / "formulier"
+TEMPLATES = PACKAGE_TEMPLATES / "formulier"
 BOT_NAME = "github-actions[bot]"
 BOT_EMAIL = "41898282+github-actions[bot]@users.noreply.github.com"  # GitHub's own address for it
 _LOGIN = re.compile(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}")

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import checks
+from . import checks, schemas
 
 Path_ = tuple[str | int, ...]
 
@@ -345,7 +345,7 @@ class _Content:
         result: dict[str, str] = {"tekst": habit}
         if not habit:
             self.problem(number, "voor '(kaart: …)' staat geen gewoonte. Zet de gewoonte letterlijk voor de haakjes.")
-        elif not re.fullmatch(checks.ID_PATTERN, ident):
+        elif not schemas.matches(schemas.ID_PATTERN, ident):
             self.problem(number, f"'{ident}' is geen id van een kaart: gebruik kleine letters, cijfers en streepjes, "
                                  f"zoals in het webadres van de kaart (/kaarten/blijf-gesprek/).")
         elif ident not in self.kaart_ids:

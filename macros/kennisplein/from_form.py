@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import form_text, issue_forms, scaffold
+from . import form_text, issue_forms, scaffold, schemas
 from .form_text import FieldProblem, Parsed
 from .issue_forms import CHECK_LABEL, OWN_SESSION, Form, FormField
 from .loading import load_file, strings
@@ -32,7 +32,7 @@ from .schema_docs import lower_first
 from .site import build_site
 
 NO_RESPONSE = "_No response_"
-_ID_LENGTH = 80
+_ID_LENGTH = schemas.ID_LENGTH[1]
 Path_ = tuple[str | int, ...]
 
 

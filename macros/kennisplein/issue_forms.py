@@ -17,12 +17,12 @@ from pathlib import Path
 import yaml
 
 from . import form_text, schema_docs
+from .paths import ROOT
 from .problems import DataError
 from .records import Site
 from .site import build_site
 from .vocabularies import ROLLEN, SESSIESOORTEN
 
-ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ".github/ISSUE_TEMPLATE"
 LABEL = "verwerken"  # the label a maintainer adds to turn a filled-in form into a pull request
 CONFIG = "config.yml"
