@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "formulieren"
 EVENT = FIXTURES / "event-gelabeld.json"

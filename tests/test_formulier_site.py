@@ -12,7 +12,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from helpers import ROOT
 from kennisplein import build_site, from_form
 from kennisplein.loading import strings
 
@@ -35,7 +35,7 @@ def uit_formulier(name: str, data) -> str:
 
 
 @pytest.fixture(scope="module")
-def form_site(tmp_path_factory):
+def form_site(tmp_path_factory, mkdocs):
     """data/ without the hand-written report of Oost, plus three forms converted; built once."""
     root = tmp_path_factory.mktemp("formulieren")
     data = root / "data"
@@ -53,7 +53,7 @@ def form_site(tmp_path_factory):
                            capture_output=True, text=True, cwd=ROOT)
     assert check.returncode == 0, check.stderr
     site = root / "site"
-    result = mkdocs_build(site, data, {"KENNISPLEIN_ADRESSEN": str(root / "adressen.txt")})
+    result = mkdocs(site, data, {"KENNISPLEIN_ADRESSEN": str(root / "adressen.txt")})
     assert result.returncode == 0, result.stderr
     return site, data, files
 

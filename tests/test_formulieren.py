@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 from formulier_invullen import body, session_body
 from kennisplein import build_site, form_text, from_form, issue_forms, schema_docs
 from kennisplein.form_pull_request import markdown_text, problems_comment
