@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import form_text, schema_docs
 from .from_form import answers
 from .paths import GUIDE as GUIDE_PATH, PACKAGE_TEMPLATES, ROOT
+from .rendering import out_of_search
 from .scaffold import template
 
 GUIDE = GUIDE_PATH.name
@@ -79,7 +80,8 @@ def part(what: str, root: Path = ROOT) -> str:
         answer = answers(path.read_text(encoding="utf-8")).get(label)
         if answer is None:
             raise GuideError(f"{GUIDE}: in {file} staat geen veld '{label}'.")
-        return _code(answer, "text")
+        # The example repeats a session report: its page is what a search should find.
+        return out_of_search(_code(answer, "text"))
     if kind == "melding":
         expected = root / "tests" / "broken" / argument / "verwacht.txt"
         if not expected.is_file():
