@@ -235,3 +235,15 @@ def test_nothing_in_the_body_reaches_a_shell_or_becomes_a_workflow_command(githu
     assert title.startswith("Sessieverslag: Het goede gesprek $(touch") and "\n" not in title
     committed = git("show", f"{BRANCH}:{NEW_FILE}", cwd=origin)
     assert "::error::nep" in committed  # kept as text in the file, for the reviewer to see
+
+
+def test_when_github_cannot_be_reached_the_editor_hears_so_and_the_run_fails(github):
+    tmp_path, origin, bin_dir = github
+    (bin_dir / "gh").write_text(f"#!{sys.executable}\nimport sys\nprint('HTTP 502', file=sys.stderr)\nsys.exit(1)\n",
+                                encoding="utf-8")
+    result, _ = run(github)
+    assert result.returncode == 1
+    assert "Er ging iets mis: gh pr list mislukte: HTTP 502" in result.stdout and "Traceback" not in result.stderr
+    commands = gh_commands(result.stdout)
+    assert [c[0][:3] for c in commands] == [["gh", "issue", "comment"], ["gh", "issue", "edit"]]
+    assert "Er ging iets mis bij het verwerken" in commands[0][1]

@@ -404,3 +404,9 @@ def test_the_problems_comment_keeps_editor_text_as_text():
     assert not re.search(r"@\w", comment)  # GitHub makes '@name' a mention
     assert markdown_text("Sessie (regio) Oost: 11 deelnemers") == "Sessie (regio) Oost: 11 deelnemers"
     assert markdown_text("a\nb") == "a b"
+
+
+def test_a_placeholder_typed_into_the_form_is_not_taken_for_text(site, tmp_path):
+    text = fixture("sessie-alles.md").replace("### Plaats\n\nRotterdam", "### Plaats\n\nVUL IN")
+    outcome = from_form.convert(text, DATA, site)
+    assert [str(p) for p in outcome.problems] == ["Bij 'Plaats': hier staat nog 'VUL IN'. Vul de tekst uit de bron in."]

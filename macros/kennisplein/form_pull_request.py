@@ -266,7 +266,12 @@ def main(event_path: Path, repo_dir: Path, *, gh_dry_run: bool = False, build_re
         except Stop as reason:
             runner.say(str(reason))
             return 0
-        return process(event, repo_dir, runner, build_result)
+        try:
+            return process(event, repo_dir, runner, build_result)
+        except (RuntimeError, OSError, ValueError) as error:
+            # The issue has its comment already (process); the run goes red with the reason.
+            runner.say("Er ging iets mis: " + " ".join(str(error).split()))
+            return 1
     finally:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             runner.say(f"::{stop}::")
