@@ -247,3 +247,18 @@ def test_when_github_cannot_be_reached_the_editor_hears_so_and_the_run_fails(git
     commands = gh_commands(result.stdout)
     assert [c[0][:3] for c in commands] == [["gh", "issue", "comment"], ["gh", "issue", "edit"]]
     assert "Er ging iets mis bij het verwerken" in commands[0][1]
+
+
+def test_a_proposed_habit_becomes_a_card_in_a_pull_request_with_the_trainers_note(github):
+    tmp_path, origin, _ = github
+    text = (FIXTURES / "gewoonte-uit-document.md").read_text(encoding="utf-8").replace(
+        "### Over je sessie\n\n_No response_", "### Over je sessie\n\nTeamdag op 3 maart, met @collega\nen <b>twaalf</b> begeleiders.")
+    result, _ = run(github, event_with(tmp_path, body=text))
+    assert result.returncode == 0, result.stderr
+    assert git("diff", "--name-status", "main", BRANCH, cwd=origin).split() == ["A", "data/kaarten/diversiteit-in-het-team.yaml"]
+    create, pr_body = gh_commands(result.stdout)[0]
+    assert create[create.index("--title") + 1] == "Nieuwe kaart: Diversiteit in het team"
+    # the note is for the reviewers: quoted in the pull request, kept as text, not in the file
+    assert "> Teamdag op 3 maart, met @\u200bcollega\n> en \\<b\\>twaalf\\</b\\> begeleiders." in pr_body
+    assert "Teamdag" not in git("show", f"{BRANCH}:data/kaarten/diversiteit-in-het-team.yaml", cwd=origin)
+    assert "/kaarten/diversiteit-in-het-team/" in gh_commands(result.stdout)[1][1]

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from helpers import ROOT
-from formulier_invullen import body, session_body
+from formulier_invullen import session_body
 from kennisplein import build_site, form_text, from_form, issue_forms, schema_docs
 from kennisplein.form_pull_request import markdown_text, problems_comment
 from kennisplein.loading import load_file

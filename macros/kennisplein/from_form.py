@@ -132,7 +132,7 @@ class _Answers:
         return value.strip("\n")
 
     def line(self, ident: str, path: Path_ | None = None) -> str | None:
-        """A one-line answer; lines of it are joined with a space."""
+        """An answer as one text: its lines joined with a space (also a plain text field's)."""
         value = self.text(ident)
         if value is None:
             return None
@@ -140,10 +140,6 @@ class _Answers:
         if path:
             self.origins[path] = (self.form.field(ident).label, "")
         return value
-
-    def paragraph(self, ident: str, path: Path_ | None = None) -> str | None:
-        """A plain text over one or more lines: one text, its lines joined with a space."""
-        return self.line(ident, path)
 
     def choice(self, ident: str, path: Path_ | None = None) -> issue_forms.Option | None:
         form_field = self.form.field(ident)
@@ -205,7 +201,7 @@ def _session(answers: _Answers, data_dir: Path) -> tuple[dict, str, str]:
         value["deelnemers"] = answers.parsed("deelnemers", form_text.participants(
             text, answers.form.field("deelnemers").label, document_id, sectie, [d.id for d in site.documenten]),
             ("deelnemers",))
-    if (toelichting := answers.paragraph("deelnemers_toelichting", ("deelnemers_toelichting",))) is not None:
+    if (toelichting := answers.line("deelnemers_toelichting", ("deelnemers_toelichting",))) is not None:
         value["deelnemers_toelichting"] = toelichting
     if (text := answers.text("begeleiders")) is not None:
         value["begeleiders"] = answers.parsed("begeleiders", form_text.one_per_line(text), ("begeleiders",))
@@ -244,7 +240,7 @@ def _card(answers: _Answers) -> tuple[dict, str, str]:
     form = answers.form
     value: dict[str, Any] = {}
     titel = answers.line("titel", ("titel",))
-    tekst = answers.paragraph("tekst", ("tekst",))
+    tekst = answers.line("tekst", ("tekst",))
     document = answers.choice("document", ("herkomst", 0, "document"))
     sectie = answers.line("sectie", ("herkomst", 0, "sectie"))
     if document and document.id == OWN_SESSION:
@@ -266,7 +262,7 @@ def _card(answers: _Answers) -> tuple[dict, str, str]:
     e_options = issue_forms.options(form, form.field("e"), answers.site)
     e = [o.id for o in e_options if o.tekst in answers.ticked("e", [o.tekst for o in e_options])]
     answers.origins[("e",)] = (form.field("e").label, "")
-    toelichting = answers.paragraph("indeling_toelichting", ("indeling_toelichting",))
+    toelichting = answers.line("indeling_toelichting", ("indeling_toelichting",))
     trefwoorden = form_text.words(answers.text("trefwoorden") or "")
     answers.origins[("trefwoorden",)] = (form.field("trefwoorden").label, "")
     over_sessie = answers.text("sessie") or ""
