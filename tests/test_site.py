@@ -191,8 +191,8 @@ def test_related_cards_are_the_best_scored_of_all_cards(tmp_path, synthetic):
 
 
 def test_generated_pages_list_their_sections_in_the_table_of_contents(built_site):
-    """A generated page's body is rendered when MkDocs builds that page (GeneratedPage.render_body):
-    its headings must still reach Material's "on this page" menu."""
+    """A generated page's headings reach Material's "on this page" menu (GeneratedPage.render
+    reads them from the body: there is no Markdown for MkDocs to read them from)."""
     site = build_site(ROOT / "data", ROOT / "docs")
     sessie = next(s for s in site.sessies if s.rondes)
     page = soup(built_site, sessie.url)

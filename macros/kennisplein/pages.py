@@ -14,6 +14,7 @@ from typing import Any
 
 from . import sharing
 from .records import Aanbeveling, Aanpak, E, Kaart, Sessie, Site, Thema, Vindplaats
+from .downloads.catalog import Download
 from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
 from .rendering import render_template
 from .vocabularies import AANBEVELINGSOORTEN, ROLLEN
@@ -121,24 +122,6 @@ class AanpakPagina:
     aanpak: Aanpak
     sessies: tuple[Sessie, ...]
     kaarten: dict[str, Kaart] = field(default_factory=dict)  # card id -> card, for habits quoted in a section
-
-
-@dataclass(frozen=True)
-class Download:
-    """One downloadable file, as the downloads page lists it."""
-
-    bestand: str  # path under the site root, e.g. "downloads/kaarten.csv"
-    titel: str
-    omschrijving: str
-    formaat: str
-    grootte: int  # bytes
-    groep: str = "Open data"  # the heading the downloads page lists it under
-
-    @property
-    def grootte_tekst(self) -> str:
-        """'87,4 kB', '1,2 MB': the size as a Dutch reader writes it."""
-        size, unit = (self.grootte / 1e6, "MB") if self.grootte >= 1e6 else (self.grootte / 1e3, "kB")
-        return f"{size:.1f}".replace(".", ",") + f" {unit}"
 
 
 @dataclass(frozen=True)

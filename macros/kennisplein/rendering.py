@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from . import vocabularies
 from .paths import PAGE_TEMPLATES
-from .fragments import SiteFragmentCache
 from .qr import qr_svg
 
 
@@ -108,7 +107,6 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        extensions=[SiteFragmentCache],  # {% cached %}: tiles drawn once per card and Site (fragments.py)
     )
     env.globals["ROLLEN"] = vocabularies.ROLLEN
     env.globals["SESSIESOORTEN"] = vocabularies.SESSIESOORTEN
