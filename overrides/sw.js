@@ -75,7 +75,11 @@ async function fromCache(request) {
 
 async function networkFirst(event) {
   const request = event.request;
-  const network = fetch(request);
+  // A page is always asked of the server (a quick "not modified" if it did not change), not
+  // taken from the browser's own HTTP cache; a redirect stays the browser's to follow.
+  const network = request.mode === "navigate"
+    ? fetch(request.url, { cache: "no-cache", redirect: "manual", credentials: "same-origin" })
+    : fetch(request);
   network.catch(function () { /* answered from the cache, below */ });
   let timer = null;
   const patience = new Promise(function (resolve) { timer = setTimeout(resolve, PATIENCE_MS); });

@@ -286,10 +286,12 @@ def test_no_axe_violations_on_the_page_the_card_and_an_open_tile(new_context, se
     page.goto(served_site + MIJN, wait_until="load")
     page.locator(".kp-mijn-groep .kp-mijn__knop").first.click()
     page.get_by_role("button", name="Wis alles").click()
+    page.wait_for_timeout(500)  # Material's header fades its title in after a scroll
     assert axe_violations(page, WCAG_22_AA) == []
     page.goto(served_site + "kaarten/", wait_until="load")
     page.evaluate(LAY_OUT_EVERY_TILE)
     page.locator(".kp-tegel .kp-mijn__knop").nth(2).click()
+    page.wait_for_timeout(500)
     assert axe_violations(page, WCAG_22_AA) == []
 
 
@@ -307,3 +309,21 @@ def test_the_schema_is_published_and_lists_the_statuses(built_site, schema):
     jsonschema.Draft202012Validator.check_schema(schema)
     downloads = (built_site / "downloads" / "index.html").read_text(encoding="utf-8")
     assert "mijn-kaarten.schema.json" in downloads
+
+
+def test_a_file_saved_before_a_card_was_renamed_still_finds_the_card(tmp_path):
+    """Old ids reach the page as JSON in an attribute (quoted so that the JSON's own quotes
+    cannot end it), and the page maps them to the card's current id."""
+    import dataclasses
+
+    from bs4 import BeautifulSoup
+
+    from kennisplein.pages import mijn_kaarten_page, render
+
+    site = build_site(ROOT / "data", ROOT / "docs")
+    renamed = dataclasses.replace(site.kaarten[0], eerdere_ids=("oud-id", 'met-"quote'))
+    site = dataclasses.replace(site, kaarten=(renamed,) + site.kaarten[1:])
+    html = render(mijn_kaarten_page(site, "https://kennisplein-goed-werk.nl/"), site)
+    root = BeautifulSoup(html, "html.parser").select_one("[data-kp-mijn-pagina]")
+    assert json.loads(root["data-eerdere-ids"]) == {"oud-id": renamed.id, 'met-"quote': renamed.id}
+    assert root["data-schema"] == "https://kennisplein-goed-werk.nl/downloads/mijn-kaarten.schema.json"
