@@ -209,7 +209,7 @@ class Kaart:
     indeling_redactioneel: bool
     vindplaatsen: tuple[Vindplaats, ...]
     bestand: str
-    nummer: int  # position in the full set, 1-based, for printed decks
+    nummer: int  # the site's own card number, stored in the card file (numbering.py)
     indeling_toelichting: str | None = None
     trefwoorden: tuple[str, ...] = ()
     eerdere_ids: tuple[str, ...] = ()
