@@ -97,14 +97,14 @@ def problems(cards: list[LoadedFile], registry: LoadedFile | None) -> list[Probl
             first = by_number[line.nummer]
             found.append(registry.problem(path + ("nummer",), (
                 f"kaartnummer {line.nummer} staat twee keer in deze lijst (ook op regel {first.regel}, voor "
-                f"'{first.kaart}'). Een nummer hoort bij één kaart. Staat hier dezelfde kaart, haal dan deze "
-                f"regel weg; is het een andere kaart, geef haar dan het volgende vrije nummer, {following}.")))
+                f"'{first.kaart}'). Een nummer hoort bij één kaart. Staat hier dezelfde kaart, verwijder dan deze "
+                f"regel; is het een andere kaart, geef haar dan het volgende vrije nummer, {following}.")))
             continue
         if line.kaart in by_card:
             first = by_card[line.kaart]
             found.append(registry.problem(path + ("kaart",), (
                 f"de kaart '{line.kaart}' staat twee keer in deze lijst (ook op regel {first.regel}, met nummer "
-                f"{first.nummer}). Een kaart heeft één vast nummer: haal deze regel weg en geef de kaart "
+                f"{first.nummer}). Een kaart heeft één vast nummer: verwijder deze regel en geef de kaart "
                 f"weer 'nummer: {first.nummer}'.")))
             continue
         by_number[line.nummer] = line
@@ -136,7 +136,9 @@ def problems(cards: list[LoadedFile], registry: LoadedFile | None) -> list[Probl
                     f"een eigen nummer: geef deze kaart het volgende vrije nummer, {following}, en zet onderaan "
                     f"{LIST_NAME} de regel '{_line(following, ident)}'.")))
             else:
-                advice = "" if nummer == following else (
+                # A number above every issued one is a new card's; a lower one that was never
+                # issued is a slip (numbers are issued in order).
+                advice = "" if nummer > max(by_number, default=0) else (
                     f" Is dit een nieuwe kaart? Geef haar dan het volgende vrije nummer, {following}.")
                 found.append(card.problem(path, (
                     f"kaartnummer {nummer} staat nog niet in {LIST_NAME}, de lijst van uitgegeven nummers.{advice} "

@@ -329,7 +329,7 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
             id=v["id"], titel=v["titel"], tekst=normalise(v["tekst"]), thema=v["thema"], voor=tuple(v["voor"]),
             e=tuple(v.get("e", ())), indeling_redactioneel=v["indeling_redactioneel"],
             vindplaatsen=tuple(places.get(v["id"], ())) + tuple(
-                Vindplaats(h["formulering"], _h(h)) for h in v.get("herkomst", ())
+                Vindplaats(h["formulering"], _h(h), kaartenset=h.get("kaartenset", False)) for h in v.get("herkomst", ())
             ),
             bestand=name, nummer=v["nummer"], indeling_toelichting=v.get("indeling_toelichting"),
             trefwoorden=tuple(v.get("trefwoorden", ())), eerdere_ids=tuple(v.get("eerdere_ids", ())),
@@ -360,7 +360,8 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
         for a, name in listed("aanbevelingen", "aanbevelingen")
     )
     aanpakken = tuple(sorted(
-        (Aanpak(v["id"], v["naam"], v["organisatie"], v["samenvatting"], _secties(v["secties"]), name, v.get("periode"))
+        (Aanpak(v["id"], v["naam"], v["organisatie"], v["samenvatting"], _secties(v["secties"]), name, v.get("periode"),
+                _h(v["herkomst"]) if v.get("herkomst") else None)
          for v, name in each("aanpak")),
         key=lambda a: a.id,
     ))
@@ -377,7 +378,7 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
         key=lambda b: (b.titel.lstrip("[").casefold(), b.id),  # [descriptive titles] sort by their words
     ))
     correcties = tuple(
-        Correctie(c["document"], c["fout"], c["correctie"], c.get("toelichting"))
+        Correctie(c["document"], c["fout"], c["correctie"], c.get("toelichting"), c.get("zeker", True))
         for c, _ in listed("correcties", "correcties")
     )
     return Site(

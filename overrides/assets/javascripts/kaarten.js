@@ -266,7 +266,7 @@
       });
       empty.hidden = visible.length > 0;
       let text;
-      if (isEmpty(state)) text = "Alle " + total + " kaarten.";
+      if (isEmpty(state)) text = "Alle " + total + " kaarten op deze site.";
       else if (!visible.length) text = "Geen kaarten gevonden.";
       else text = visible.length + " van de " + total + " " + plural(total, "kaart", "kaarten") + ".";
       announce(text, field === "q" ? 600 : 0);
