@@ -115,7 +115,7 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
         "Alle kaarten als tabel, één rij per kaart. Opent direct in Excel: puntkomma’s tussen de velden, UTF-8.",
         "CSV", DATA_GROUP)
     add(name(opendata.SESSIONS_JSON), opendata.sessions_json(site, site_url), "Sessies (JSON)",
-        "Alle sessieverslagen met hun rondes, citaten en punten, en de kaarten die eruit kwamen.", "JSON", DATA_GROUP)
+        "Alle sessieverslagen met hun rondes, citaten en punten, en de kaarten bij hun gewoontes.", "JSON", DATA_GROUP)
     add(name(opendata.SOURCES_JSON), opendata.sources_json(site, site_url), "Bronnen (JSON)",
         "De brondocumenten van deze site en alle publicaties, boeken, artikelen, video’s en podcasts die zij noemen.",
         "JSON", DATA_GROUP)
