@@ -45,8 +45,10 @@ from pathlib import Path
 
 import yaml
 
+from . import numbering
 from .serving import serve_directory
 from .site import build_site
+from .vocabularies import NUMBERS_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 # The synthetic sets are the real data plus synthetic cards: the hand-written pages in docs/
@@ -97,12 +99,14 @@ def write_synthetic_data(target: Path, n_cards: int) -> Path:
     each quoted verbatim in the habits of a synthetic session report (as real cards are)."""
     shutil.copytree(BASE_DATA, target)
     existing = len(list((target / "kaarten").glob("*.yaml")))
+    first = numbering.next_number(target)
     writer = _Writer(n_cards)
     cards = []
     for number in range(1, n_cards - existing + 1):
         ident = f"synthetisch-{number:05d}"
         card = {
             "id": ident,
+            "nummer": first + number - 1,
             "titel": f"Synthetische kaart {number}",
             "tekst": writer.sentence(writer.random.randint(10, 30)),
             "thema": THEMES[number % 3],
@@ -113,6 +117,8 @@ def write_synthetic_data(target: Path, n_cards: int) -> Path:
         }
         _dump(target / "kaarten" / f"{ident}.yaml", card)
         cards.append(card)
+    with (target / NUMBERS_FILE).open("a", encoding="utf-8") as issued:  # every number, as the CLI adds them
+        issued.writelines(f"  - {{nummer: {c['nummer']}, kaart: {c['id']}}}\n" for c in cards)
     for index in range(0, len(cards), CARDS_PER_SESSION):
         number = index // CARDS_PER_SESSION + 1
         group = cards[index:index + CARDS_PER_SESSION]
