@@ -22,7 +22,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_data
+from helpers import ROOT, copy_data
 from kaartvel_pdf import card_labels, page_words
 from kennisplein import DataError, build_site
 
@@ -34,7 +34,7 @@ def norm(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def page(built_site):
+def shown(built_site):
     cache: dict[str, BeautifulSoup] = {}
 
     def read(url: str) -> BeautifulSoup:
@@ -59,8 +59,8 @@ def pdf_text(path: Path) -> str:
 
 # --- "34 kaarten" of the card set: counts come from the data and say what they count -----------
 
-def test_the_card_browser_counts_the_cards_on_this_site_not_the_printed_set(page):
-    browser = page("kaarten/")
+def test_the_card_browser_counts_the_cards_on_this_site_not_the_printed_set(shown):
+    browser = shown("kaarten/")
     intro = text(browser, ".kp-browser > p")
     assert f"Op deze site staan {len(cards())} kaarten" in intro
     assert "Hier staan alle" not in text(browser)
@@ -72,8 +72,8 @@ def test_the_card_browser_counts_the_cards_on_this_site_not_the_printed_set(page
     assert "'geformuleerd zoals in de kaartenset'" in note
 
 
-def test_downloads_and_pdfs_count_the_cards_on_this_site(page, built_site):
-    downloads = text(page("downloads/"))
+def test_downloads_and_pdfs_count_the_cards_on_this_site(shown, built_site):
+    downloads = text(shown("downloads/"))
     assert "van de set" not in downloads and "de set Nieuwe goede gewoontes" not in downloads
     assert f"Alle {len(cards())} kaarten op deze site" in downloads
     for name in ("kaartenset-alle-kaarten.pdf", "kaarten-overzicht.pdf"):
@@ -96,9 +96,9 @@ def test_every_card_stores_its_own_number_and_the_list_holds_every_number_issued
     assert stored["beken-je-eigen-kracht"] == 1 and stored["kwalitijd"] == 9 and stored["bezuiniging-uitleggen"] == 34
 
 
-def test_the_citation_and_the_card_name_the_number_on_the_kennisplein(page):
+def test_the_citation_and_the_card_name_the_number_on_the_kennisplein(shown):
     for ident, card in cards().items():
-        soup = page(f"kaarten/{ident}/")
+        soup = shown(f"kaarten/{ident}/")
         citation = norm(soup.select_one("#kp-bronvermelding").get_text())
         assert f"Kaart {card['nummer']} op het Kennisplein Goed Werk" in citation, ident
         assert "kaartenset" not in citation
@@ -178,18 +178,18 @@ def test_a_removed_cards_number_is_never_given_again(tmp_path):
 
 # --- "de bronnen delen de kaarten niet in" (000:181, 198 contradict it) --------------------------
 
-def test_no_card_says_the_sources_do_not_classify_the_cards(page):
+def test_no_card_says_the_sources_do_not_classify_the_cards(shown):
     for ident in cards():
-        body = text(page(f"kaarten/{ident}/"))
+        body = text(shown(f"kaarten/{ident}/"))
         assert "delen de kaarten niet in" not in body, ident
-    note = text(page("kaarten/blijf-gesprek/"), "details.kp-verantwoording")
+    note = text(shown("kaarten/blijf-gesprek/"), "details.kp-verantwoording")
     assert "Thema, rollen en E's zijn gekozen door de redactie van deze site." in note
 
 
 # --- /aanpakken/: Beroepseer works with government, not care (002:30, 74-86) --------------------
 
-def test_the_approaches_are_not_said_to_serve_care_workers_alike(page):
-    body = text(page("aanpakken/"))
+def test_the_approaches_are_not_said_to_serve_care_workers_alike(shown):
+    body = text(shown("aanpakken/"))
     assert "werken aan hetzelfde" not in body
     assert "niet alle over de zorg" in body
     assert "Binnen de overheid voerde Stichting Beroepseer de aanpak uit" in body
@@ -197,8 +197,8 @@ def test_the_approaches_are_not_said_to_serve_care_workers_alike(page):
 
 # --- the Sigra brochure carries no date (003:26, 249, 274 are programme dates) -----------------
 
-def test_the_sigra_brochure_gets_no_invented_year(page, built_site):
-    bronnen = page("bronnen/")
+def test_the_sigra_brochure_gets_no_invented_year(shown, built_site):
+    bronnen = shown("bronnen/")
     entry = text(bronnen.find(id="sigra-actieprogramma-behoud"), "p")
     assert entry == "Sigra, Zonder datum."
     documents = json.loads((built_site / "downloads" / "bronnen.json").read_text(encoding="utf-8"))["documenten"]
@@ -207,8 +207,8 @@ def test_the_sigra_brochure_gets_no_invented_year(page, built_site):
 
 # --- home: only the regional sessions collected habits (000:101, 586) ---------------------------
 
-def test_home_says_the_regional_sessions_collected_the_habits(page):
-    home = text(page(""))
+def test_home_says_the_regional_sessions_collected_the_habits(shown):
+    home = text(shown(""))
     assert "één landelijke sessie vertelden" not in home
     assert "In regionale sessies vertelden zorgprofessionals elkaar over momenten van goed werk en verzamelden ze nieuwe goede gewoontes" in home
     assert "waarmee de deelnemers van de landelijke inspiratiesessie aan de slag gingen" in home
@@ -217,8 +217,8 @@ def test_home_says_the_regional_sessions_collected_the_habits(page):
 
 # --- Over deze site: a traject (000:26), and one document disagreeing with itself (000:107/161) -
 
-def test_about_calls_goed_werk_a_traject_and_places_the_disagreement_in_one_document(page):
-    about = text(page("over/"))
+def test_about_calls_goed_werk_a_traject_and_places_the_disagreement_in_one_document(shown):
+    about = text(shown("over/"))
     assert "programma Goed Werk" not in about and "traject Goed Werk" in about
     assert "Soms zeggen twee bronnen iets anders, bijvoorbeeld over het aantal deelnemers van een sessie" not in about
     assert "of twee plekken in hetzelfde document" in about
@@ -227,8 +227,8 @@ def test_about_calls_goed_werk_a_traject_and_places_the_disagreement_in_one_docu
 
 # --- /model/: the facilitators named the E's (000:125, 288, 500, 578); the eindverslag's words --
 
-def test_the_model_page_says_who_named_the_es_and_whose_words_the_first_column_holds(page):
-    model = page("model/")
+def test_the_model_page_says_who_named_the_es_and_whose_words_the_first_column_holds(shown):
+    model = shown("model/")
     body = text(model)
     assert "zochten ze samen welke E's ze hoorden" not in body
     assert "De begeleiders (van VWS, de HKU en Vilans) luisterden en gaven terug" in body
@@ -241,16 +241,16 @@ def test_the_model_page_says_who_named_the_es_and_whose_words_the_first_column_h
 
 # --- /themas/: the traject built on the report's recommendations (000:26), 5B looks back (000:193)
 
-def test_the_themes_are_not_said_to_be_the_basis_of_the_traject(page):
-    body = text(page("themas/"))
+def test_the_themes_are_not_said_to_be_the_basis_of_the_traject(shown):
+    body = text(shown("themas/"))
     assert "basis van het traject" not in body
     assert "kijkt er na het traject op terug" in body
 
 
 # --- cards: wordings and titles as the sources give them ----------------------------------------
 
-def test_wat_leerde_je_van_wie_does_not_claim_the_card_set_wording_or_turn_5b_round(page):
-    card = page("kaarten/wat-leerde-je-van-wie/")
+def test_wat_leerde_je_van_wie_does_not_claim_the_card_set_wording_or_turn_5b_round(shown):
+    card = shown("kaarten/wat-leerde-je-van-wie/")
     body = text(card)
     assert "formulering uit de kaartenset" not in body and "de formulering van de kaartenset" not in body
     assert "Op de kaart staat de formulering uit Eindverslag Goed Werk, 5B)" in body
@@ -258,16 +258,16 @@ def test_wat_leerde_je_van_wie_does_not_claim_the_card_set_wording_or_turn_5b_ro
     assert "'Veel van de nieuwe goede gewoontes (ook bij Teamwerk) gaan hier over. Bijvoorbeeld:'" in body
 
 
-def test_a_card_with_the_card_set_wording_says_where_the_source_gives_it(page):
-    body = text(page("kaarten/blijf-gesprek/"))
+def test_a_card_with_the_card_set_wording_says_where_the_source_gives_it(shown):
+    body = text(shown("kaarten/blijf-gesprek/"))
     assert "Op de kaart staat de formulering van de kaartenset, zoals Eindverslag Goed Werk die geeft in 4A)" in body
 
 
-def test_the_oost_talent_habit_is_its_own_card_not_the_hidden_talent_of_4a(page):
-    oost = page("sessies/2022-09-09-oost/")
+def test_the_oost_talent_habit_is_its_own_card_not_the_hidden_talent_of_4a(shown):
+    oost = shown("sessies/2022-09-09-oost/")
     habit = next(li for li in oost.select("ul.kp-gewoontes > li") if "ergens anders in geschoold" in li.get_text())
     assert habit.select_one("a.kp-naar-kaart")["href"].rstrip("/").endswith("ergens-anders-geschoold")
-    places = page("kaarten/benut-verborgen-talent/").select(".kp-bronplaatsen > li")
+    places = shown("kaarten/benut-verborgen-talent/").select(".kp-bronplaatsen > li")
     assert len(places) == 1 and "4A)" in places[0].get_text()
 
 
@@ -276,54 +276,54 @@ def test_the_oost_talent_habit_is_its_own_card_not_the_hidden_talent_of_4a(page)
     ("bezuiniging-uitleggen", "Leg uit waarom er bezuinigd wordt", ["hiervoor gekozen"]),   # 000:157, this choice
     ("ervaren-begeleider-neemt-mee", "Een ervaren begeleider neemt een nieuwe collega mee", ["jonge", "langer"]),  # 000:526
 ])
-def test_card_titles_keep_the_meaning_of_the_habit(page, ident, title, kept):
-    shown = norm(page(f"kaarten/{ident}/").find("h1").get_text())
+def test_card_titles_keep_the_meaning_of_the_habit(shown, ident, title, kept):
+    shown = norm(shown(f"kaarten/{ident}/").find("h1").get_text())
     assert shown != title
     assert all(word in shown for word in kept), shown
 
 
 # --- Sigra's dream (003:5-7), the toolkit's makers (002:26-30), Verbeten (004:210) --------------
 
-def test_sigra_dreams_of_excellent_employers_in_2040(page):
-    summary = text(page("aanpakken/actieprogramma-behoud/"), ".kp-inleiding")
+def test_sigra_dreams_of_excellent_employers_in_2040(shown):
+    summary = text(shown("aanpakken/actieprogramma-behoud/"), ".kp-inleiding")
     assert "goede werkgevers" not in summary
     assert "in 2040" in summary and "'excellente werkgevers'" in summary
 
 
-def test_the_goed_werk_toolkit_is_the_good_work_projects_adapted_by_beroepseer(page):
-    entry = page("bronnen/").find(id="bron-goed-werk-toolkit")
+def test_the_goed_werk_toolkit_is_the_good_work_projects_adapted_by_beroepseer(shown):
+    entry = shown("bronnen/").find(id="bron-goed-werk-toolkit")
     listing = norm(entry.get_text(" "))
     assert listing.startswith("Methode Good Work Project. Goed Werk Toolkit .")
     assert "de toolkit aangepast aan de Nederlandse situatie" in listing
 
 
-def test_the_reading_verbeteren_is_marked_as_the_editors(page):
-    table = text(page("bronnen/"), "#correcties ~ div table")
+def test_the_reading_verbeteren_is_marked_as_the_editors(shown):
+    table = text(shown("bronnen/"), "#correcties ~ div table")
     assert "Verbeteren (lezing van de redactie, niet zeker)" in table
-    note = text(page("sessies/gepersonaliseerde-arbeidsrelatie-2-verdieping/"), "details.kp-verantwoording")
+    note = text(shown("sessies/gepersonaliseerde-arbeidsrelatie-2-verdieping/"), "details.kp-verantwoording")
     assert "In de tekstversie van de bron staat 'Verbeten'. De redactie leest dat als 'Verbeteren'" in note
 
 
 # --- outside the content: the guide's worked example is plainly an example ---------------------
 
-def test_the_guide_invents_no_session(page):
+def test_the_guide_invents_no_session(shown):
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "14 maart 2025" not in guide
-    assert "14 maart 2025" not in text(page("bijdragen/"))
+    assert "14 maart 2025" not in text(shown("bijdragen/"))
     assert "`Verslag sessie regio Oost, 9 september 2022`" in guide  # a report that is on the site
 
 
 # --- found in the fact-check beyond the issue ---------------------------------------------------
 
-def test_the_national_sessions_numbers_are_one_documents_not_two_sources(page):
-    body = text(page("sessies/2022-12-12-landelijk/"))
+def test_the_national_sessions_numbers_are_one_documents_not_two_sources(shown):
+    body = text(shown("sessies/2022-12-12-landelijk/"))
     assert "De bronnen noemen" not in body and "afhankelijk van de bron" not in body
     assert "Het eindverslag noemt niet overal hetzelfde aantal." in body
     assert "30 of 35" not in body  # 'zo'n 35' (000:161) is no exact 35
 
 
-def test_recommendation_links_and_the_repeated_recommendation_are_the_editors(page):
-    body = text(page("aanbevelingen/"))
+def test_recommendation_links_and_the_repeated_recommendation_are_the_editors(shown):
+    body = text(shown("aanbevelingen/"))
     assert "De links naar kaarten en thema's bij een aanbeveling zijn gelegd door de redactie." in body
     assert "de bron geeft haar twee keer" not in body
     assert "de redactie leest ze als dezelfde aanbeveling in andere woorden" in body
@@ -334,8 +334,8 @@ def test_open_data_says_the_habits_were_collected_not_thought_up(built_site):
     assert "bedacht" not in schema and "Kaarten van de set" not in schema
 
 
-def test_the_network_page_does_not_count_logos_it_cannot_see(page):
-    body = text(page("aanpakken/lerend-netwerk-gepersonaliseerde-arbeidsrelatie/"))
+def test_the_network_page_does_not_count_logos_it_cannot_see(shown):
+    body = text(shown("aanpakken/lerend-netwerk-gepersonaliseerde-arbeidsrelatie/"))
     assert "staan vijf zorgorganisaties" not in body
     assert "Afbeeldingen zijn bij het omzetten naar tekst weggevallen" in body
 

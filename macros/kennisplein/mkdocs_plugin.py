@@ -12,7 +12,6 @@ import logging
 import sys
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -22,13 +21,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import adressen, fragments, qr
-from .template_cache import compiled_templates
+from . import fragments, permalinks, qr
 from .downloads.catalog import build_downloads
-from .checks import SCHEMA_DIR
+from .paths import SCHEMAS
 from .pages import Page, pages, render
 from .problems import DataError, Problem, report
-from .rendering import environment, has_search_cuts, outline, searchable, shown
+from .rendering import has_search_cuts, outline, searchable, shown
 from .records import Site
 from .site import build_site
 
@@ -41,7 +39,7 @@ class KennispleinConfig(Config):
     # build of other data (tests, benchmarks) keeps its own list.
     adressen = config_options.Optional(config_options.Type(str))
     # What is kept between builds: PDFs (so unchanged decks are not laid out again) in
-    # downloads/, the cards' QR codes, and compiled templates in sjablonen/.
+    # downloads/ and the cards' QR codes.
     cache = config_options.Type(str, default=".cache")
     # false: lay out no PDF that is not in the cache (`make bench` times the pages on their own).
     pdf = config_options.Type(bool, default=True)
@@ -66,13 +64,6 @@ class GeneratedPage(MkDocsPage):
             self.meta["search"] = {"exclude": True}
 
     def render(self, config, files) -> None:
-        # MkDocs asks every page for its body before it builds the first one. A generated body
-        # is made when its page is built instead (`render_body`, from the plugin's
-        # on_page_context), so a build does not hold every full body at once (afterwards a
-        # page keeps what the search indexed): at 1,000 cards 15 MB less memory to claim.
-        self.content = ""
-
-    def render_body(self) -> None:
         self.content = render(self.generated, self.site)
         # Headings and ids for the table of contents and for MkDocs' anchor validation
         # (which runs after every page is built).
@@ -89,15 +80,13 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.adressen_pad: Path | None = None
         self.adressen: set[str] = set()
         self.cache: Path | None = None
-        self.compiled: jinja2.BytecodeCache | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
-        self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / adressen.LIST_NAME
+        self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / permalinks.LIST_NAME
         self.data_dir = data_dir
         self.cache = root / self.config.cache
-        self.compiled = environment().bytecode_cache = compiled_templates(self.cache / "sjablonen")
         problems = []
         try:
             self.site = build_site(data_dir, Path(config.docs_dir))
@@ -113,7 +102,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             print(serving_report(error.problems), file=sys.stderr, flush=True)
             # Its records, but nothing derived from an earlier build (such as tiles drawn with
             # templates that may have been edited since).
-            self.site = dataclasses.replace(self.site, _index={})
+            self.site = dataclasses.replace(self.site)
         config.extra["kennisplein_fouten"] = problems
         config.extra["kennisplein_editie"] = self.site.editie
         return config
@@ -132,7 +121,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def _add_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.cache is not None
-        for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):  # for editors' tools: /schemas/
+        for schema in sorted(SCHEMAS.glob("*.schema.json")):  # for editors' tools: /schemas/
             files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
         downloads = build_downloads(self.site, config.site_url or "", self.cache / "downloads", render_pdfs=self.config.pdf and not self.serving)
         for problem in downloads.problems:
@@ -146,35 +135,31 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             file = File.generated(config, page.src_uri, content="")
             GeneratedPage(page, self.site, file, config, menu.get(page.src_uri))  # becomes file.page, as Material's blog posts do
             files.append(file)
-        for generated in adressen.redirect_files(self.site, config.site_url or ""):
+        for generated in permalinks.redirect_files(self.site, config.site_url or ""):
             files.append(File.generated(config, generated.path, content=generated.content))
         return files
 
     def on_nav(self, nav, config, files: Files):
         # After every plugin's on_files: the URLs this build makes, pages and redirects alike.
-        current = {adressen.site_path(f.url) for f in files.documentation_pages()}
-        current |= {adressen.site_path(r.oud) for r in adressen.redirects(self.site)}
+        current = {permalinks.site_path(f.url) for f in files.documentation_pages()}
+        current |= {permalinks.site_path(r.oud) for r in permalinks.redirects(self.site)}
         try:
-            self.adressen = adressen.check(self.adressen_pad, current)
-        except adressen.AdressenFout as error:
+            self.adressen = permalinks.check(self.adressen_pad, current)
+        except permalinks.MissingUrlsError as error:
             raise PluginError(str(error)) from None
         return nav
 
     def on_post_build(self, config) -> None:
-        if adressen.write_list(self.adressen_pad, self.adressen):
+        if permalinks.write_list(self.adressen_pad, self.adressen):
             log.info("Nieuwe webadressen toegevoegd aan %s", self.adressen_pad.name)
 
     def on_env(self, env, config, files):
         fragments.install(env, config.theme.dirs)
-        env.bytecode_cache = self.compiled
         return env
 
     @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, page, config, nav):
-        generated = isinstance(page, GeneratedPage)
-        if generated:
-            page.render_body()
-        context["kennisplein_pagina"] = page.generated if generated else None
+        context["kennisplein_pagina"] = page.generated if isinstance(page, GeneratedPage) else None
         context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
         excluded = (page.meta.get("search") or {}).get("exclude")
         if excluded or has_search_cuts(page.content or ""):

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
-from . import delen
+from . import sharing
 from .records import Aanbeveling, Aanpak, Correctie, E, Kaart, Sessie, Site, Thema, Vindplaats
+from .downloads.catalog import Download
 from .downloads.faces import CARDS_PER_SHEET
 from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
 from .rendering import render_template
@@ -57,7 +58,7 @@ class KaartPagina:
     volgende: Kaart | None
     adres: str  # permanent public address ('' when the site has no site_url)
     bronvermelding: str  # citation to copy into a slide or report
-    qr: str | None  # the card's QR code as a data: URL (delen.qr_data_url)
+    qr: str | None  # the card's QR code as a data: URL (sharing.qr_data_url)
     editie: str  # edition date, in words
     site_naam: str
 
@@ -128,24 +129,6 @@ class AanpakPagina:
     aanpak: Aanpak
     sessies: tuple[Sessie, ...]
     kaarten: dict[str, Kaart] = field(default_factory=dict)  # card id -> card, for habits quoted in a section
-
-
-@dataclass(frozen=True)
-class Download:
-    """One downloadable file, as the downloads page lists it."""
-
-    bestand: str  # path under the site root, e.g. "downloads/kaarten.csv"
-    titel: str
-    omschrijving: str
-    formaat: str
-    grootte: int  # bytes
-    groep: str = "Open data"  # the heading the downloads page lists it under
-
-    @property
-    def grootte_tekst(self) -> str:
-        """'87,4 kB', '1,2 MB': the size as a Dutch reader writes it."""
-        size, unit = (self.grootte / 1e6, "MB") if self.grootte >= 1e6 else (self.grootte / 1e3, "kB")
-        return f"{size:.1f}".replace(".", ",") + f" {unit}"
 
 
 @dataclass(frozen=True)
@@ -255,10 +238,10 @@ def kaart_page(kaart: Kaart, site: Site, site_url: str = "", site_naam: str = ""
         gerelateerd=_related(kaart, site),
         vorige=vorige,
         volgende=volgende,
-        adres=delen.absolute_url(site_url, kaart.url),
-        bronvermelding=delen.citation(kaart, site, site_url, site_naam),
-        qr=delen.qr_data_url(kaart, site_url),
-        editie=delen.editie_tekst(site.editie),
+        adres=sharing.absolute_url(site_url, kaart.url),
+        bronvermelding=sharing.citation(kaart, site, site_url, site_naam),
+        qr=sharing.qr_data_url(kaart, site_url),
+        editie=sharing.editie_tekst(site.editie),
         site_naam=site_naam,
     )
     return Page(f"kaarten/{kaart.id}.md", kaart.url, kaart.titel, kaart.tekst, "kaart.html", context, "kaart")
@@ -356,7 +339,7 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
              "bronnen.html", site, "bronnen"),
         Page("downloads/index.md", "downloads/", "Downloads",
              "Kaartensets om te printen en open data van het Kennisplein Goed Werk.",
-             "downloads.html", DownloadsPagina(downloads, delen.editie_tekst(site.editie)), "downloads"),
+             "downloads.html", DownloadsPagina(downloads, sharing.editie_tekst(site.editie)), "downloads"),
     ]
 
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from . import checks
+from . import schemas
 from .loading import LoadedFile
 from .placeholders import is_placeholder
 from .problems import Problem
@@ -127,7 +127,7 @@ def problems(loaded: LoadedFile, kind: str) -> list[Problem]:
     if not isinstance(loaded.value, dict):
         return []
     found = []
-    for path, value, owner, soort in _unsourced(loaded.value, checks.schema(kind), (), False, "citaat", None):
+    for path, value, owner, soort in _unsourced(loaded.value, schemas.schema(kind), (), False, "citaat", None):
         field = next((p for p in reversed(path) if isinstance(p, str)), "dit veld")
         fragment = value if soort == "feit" else (mentions(value) or ("", value))[1]
         shown = fragment if len(str(fragment)) <= 60 else str(fragment)[:57] + "…"

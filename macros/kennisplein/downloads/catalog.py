@@ -8,24 +8,34 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..pages import Download
 from ..records import Site
+from ..site_files import SiteFile
 from . import decks, opendata
 from .cache import PdfCache
 from .fonts import FONT_FILES
 
 
+@dataclass(frozen=True)
+class Download:
+    """One downloadable file, as the downloads page lists it."""
+
+    bestand: str  # path under the site root, e.g. "downloads/kaarten.csv"
+    titel: str
+    omschrijving: str
+    formaat: str
+    grootte: int  # bytes
+    groep: str = "Open data"  # the heading the downloads page lists it under
+
+    @property
+    def grootte_tekst(self) -> str:
+        """'87,4 kB', '1,2 MB': the size as a Dutch reader writes it."""
+        size, unit = (self.grootte / 1e6, "MB") if self.grootte >= 1e6 else (self.grootte / 1e3, "kB")
+        return f"{size:.1f}".replace(".", ",") + f" {unit}"
+
+
 PRINT_GROUP = "Kaartensets om te printen"
 READ_GROUP = "Om te lezen"
 DATA_GROUP = "Open data"
-
-
-@dataclass(frozen=True)
-class SiteFile:
-    """A file the build writes into the site as it is: where, and its bytes."""
-
-    path: str  # site-relative, e.g. "downloads/kaarten.csv"
-    content: bytes
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ WeasyPrint may read the card stylesheet and the font files, nothing else: any ot
 
 from __future__ import annotations
 
-import io
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -17,7 +16,8 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .fonts import FONT_FILES
-from .styles import CARD_CSS, OVERRIDES
+from ..paths import OVERRIDES
+from .styles import CARD_CSS
 
 # The PDF's file identifier is normally random; a fixed one keeps rebuilds byte-identical.
 _IDENTIFIER = b"kennisplein-goed-werk"
@@ -92,21 +92,3 @@ def overflowing_cards(document: weasyprint.Document) -> list[tuple[str, str]]:
         # A text far too long can even push the footer off the card (and off the page).
         result += [side for side, y in found.items() if y["text_bottom"] > y["footer_top"] + 0.01 or not y["footer"]]
     return result
-
-
-def merge(parts: list[bytes]) -> bytes:
-    """One PDF of the pages of `parts` in order, with the first part's metadata and language.
-
-    For a deck laid out in parts by several processes (decks.py); same parts, same bytes."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject
-
-    readers = [PdfReader(io.BytesIO(part)) for part in parts]
-    writer = PdfWriter()
-    for reader in readers:
-        writer.append(reader, import_outline=reader is readers[0])
-    writer.add_metadata(readers[0].metadata)
-    writer._root_object[NameObject("/Lang")] = readers[0].trailer["/Root"]["/Lang"]
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
