@@ -72,19 +72,38 @@ def _parts(node: Any) -> list[dict]:
     return [node] + [p for sub in node.get("allOf", ()) for p in _parts(sub)]
 
 
+# What the walk asks of a schema node, kept per node: the inlined schemas live as long as the
+# process (schemas.schema is cached), and every value of every file asks again.
+_KEPT: dict[tuple[int, str], Any] = {}
+
+
+def _kept(node: Any, what: str, make) -> Any:
+    key = (id(node), what)
+    if key not in _KEPT:
+        _KEPT[key] = make()
+    return _KEPT[key]
+
+
 def _get(node: Any, keyword: str) -> Any:
-    return next((p[keyword] for p in _parts(node) if keyword in p), None)
+    return _kept(node, keyword, lambda: next((p[keyword] for p in _parts(node) if keyword in p), None))
 
 
 def _properties(node: Any) -> dict:
-    result: dict = {}
-    for part in _parts(node):
-        result.update(part.get("properties", {}))
-    return result
+    def make() -> dict:
+        result: dict = {}
+        for part in _parts(node):
+            result.update(part.get("properties", {}))
+        return result
+    return _kept(node, "properties", make)
+
+
+def _sources(node: Any) -> list[str]:
+    """The properties that say where everything next to them comes from (x-herkomst)."""
+    return _kept(node, "sources", lambda: [k for k, sub in _properties(node).items() if _get(sub, "x-herkomst")])
 
 
 def _required(node: Any) -> set[str]:
-    return {name for part in _parts(node) for name in part.get("required", ())}
+    return _kept(node, "required", lambda: {name for part in _parts(node) for name in part.get("required", ())})
 
 
 def _branch(node: Any, value: Any) -> Any:
@@ -106,7 +125,7 @@ def _unsourced(value: Any, node: Any, path: tuple, covered: bool, soort: str,
     soort = _get(node, "x-tekstsoort") or soort
     if isinstance(value, dict):
         properties = _properties(node)
-        sources = [k for k, sub in properties.items() if _get(sub, "x-herkomst")]
+        sources = _sources(node)
         here = covered or any(value.get(k) not in (None, "", [], {}) for k in sources) or any(
             k in _required(node) and k not in value for k in sources)  # the schema says it is missing
         for key, item in value.items():
