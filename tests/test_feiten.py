@@ -184,6 +184,8 @@ def test_no_card_says_the_sources_do_not_classify_the_cards(shown):
         assert "delen de kaarten niet in" not in body, ident
     note = text(shown("kaarten/blijf-gesprek/"), "details.kp-verantwoording")
     assert "Thema, rollen en E's zijn gekozen door de redactie van deze site." in note
+    note = text(shown("kaarten/bezuiniging-uitleggen/"), "details.kp-verantwoording")  # a card without E's
+    assert "Thema en rollen zijn gekozen door de redactie van deze site." in note
 
 
 # --- /aanpakken/: Beroepseer works with government, not care (002:30, 74-86) --------------------
