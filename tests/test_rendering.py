@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, SITE_URL
 from kennisplein import build_site
 from kennisplein.pages import pages, render
 from kennisplein.rendering import markdown_to_html, outline, relative_url
@@ -102,7 +102,7 @@ def test_outline_reads_every_page_of_the_site_as_an_html_parser_does():
     the same ids and headings as a real HTML parser."""
     site = build_site(ROOT / "data", ROOT / "docs")
     checked = 0
-    for page in pages(site, (), site_url="https://kennisplein-goed-werk.nl/", site_naam="Kennisplein Goed Werk"):
+    for page in pages(site, (), site_url=SITE_URL, site_naam="Kennisplein Goed Werk"):
         body = render(page, site)
         reference = _ReferenceOutline()
         reference.feed(body)

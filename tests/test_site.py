@@ -44,7 +44,7 @@ def test_card_page_shows_text_theme_roles_and_sources(built_site, data):
     page = soup(built_site, kaart.url)
     assert page.find("h1").get_text(strip=True) == kaart.titel
     assert page.select_one(".kp-kaart__tekst").get_text(strip=True) == kaart.tekst
-    assert page.select_one(".kp-kaart .kp-thema").get_text(strip=True) == data.thema(kaart.thema).naam
+    assert page.select_one(".kp-kaart .kp-kaart__thema").get_text(strip=True) == data.thema(kaart.thema).naam
     links = {a["href"] for a in page.select(".kp-bronplaatsen a")}
     assert "../../sessies/2022-09-09-oost/#ronde-3" in links
     assert page.find("meta", attrs={"name": "description"})["content"] == kaart.tekst

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import fragments, permalinks, qr
+from . import fragments, nieuw, permalinks, qr
 from .downloads.catalog import build_downloads
 from .paths import SCHEMAS
 from .pages import Page, pages, render
@@ -131,7 +131,9 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         for download in downloads.files:
             files.append(File.generated(config, download.path, content=download.content))
         menu = _menu_titles(config.nav)
-        for page in pages(self.site, downloads.listed, site_url=config.site_url or "", site_naam=config.site_name):
+        new = nieuw.nieuw_context(self.site, nieuw.first_seen(self.data_dir))
+        files.append(File.generated(config, nieuw.FEED_PATH, content=nieuw.atom_feed(new, config.site_url or "", config.site_name)))
+        for page in pages(self.site, downloads.listed, site_url=config.site_url or "", site_naam=config.site_name, nieuw=new):
             file = File.generated(config, page.src_uri, content="")
             GeneratedPage(page, self.site, file, config, menu.get(page.src_uri))  # becomes file.page, as Material's blog posts do
             files.append(file)

@@ -12,7 +12,7 @@ from ..records import Site
 from ..site_files import SiteFile
 from . import decks, opendata
 from .cache import PdfCache
-from .fonts import FONT_FILES
+from .fonts import font_files
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,6 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
         "De brondocumenten van deze site en alle publicaties, boeken, artikelen, video’s en podcasts die zij noemen.",
         "JSON", DATA_GROUP)
 
-    files += [SiteFile(path, font.read_bytes()) for path, font in FONT_FILES.items()]
+    files += [SiteFile(path, content) for path, content in font_files().items()]
     cache.prune()
     return Downloads(tuple(files), tuple(listed), tuple(problems), tuple(cache.rendered), tuple(cache.hits), tuple(cache.skipped))

@@ -15,7 +15,7 @@ from weasyprint.formatting_structure.boxes import InlineBox, LineBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from .fonts import FONT_FILES
+from .fonts import font_files
 from ..paths import OVERRIDES
 from .styles import CARD_CSS
 
@@ -34,9 +34,8 @@ class LocalOnly(URLFetcher):
                 site_path = path.relative_to(OVERRIDES).as_posix()
             except ValueError:
                 site_path = None
-            if site_path in FONT_FILES:
-                font = FONT_FILES[site_path]
-                return URLFetcherResponse(font.as_uri(), font.read_bytes(), {"Content-Type": "font/ttf"})
+            if site_path in font_files():
+                return URLFetcherResponse(url, font_files()[site_path], {"Content-Type": "font/ttf"})
         raise FatalURLFetchingError(f"WeasyPrint mag {url} niet ophalen: een download gebruikt alleen eigen bestanden.")
 
 
