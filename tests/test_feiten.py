@@ -64,8 +64,9 @@ def pdf_text(path: Path) -> str:
 
 def test_the_card_browser_counts_the_cards_on_this_site_not_the_printed_set(shown):
     browser = shown("kaarten/")
-    intro = text(browser, ".kp-browser > p")
-    assert f"Op deze site staan {len(cards())} kaarten" in intro
+    intro = text(browser, ".kp-browser__intro")
+    assert "verzameld in de regionale sessies" in intro and not re.search(r"\d", intro)  # no count of the set
+    assert text(browser, "#kp-resultaat") == f"Alle {len(cards())} kaarten op deze site."
     assert "Hier staan alle" not in text(browser)
     assert "van de set" not in browser.find("meta", attrs={"name": "description"})["content"]
     assert "kaarten op deze site" in browser.find("meta", attrs={"name": "description"})["content"]
