@@ -1,0 +1,262 @@
+"""`make bench-lighthouse`: Lighthouse on our site beside a stock Material for MkDocs page.
+
+In one run, in temporary folders: our site is built from this repository and a stock Material
+for MkDocs project (Material's defaults, no web fonts: nothing may come from another host) is
+built beside it; both are served the same way (kennisplein.serving.serve_directory, on
+127.0.0.1, no compression) and built for the address they are served at, so their canonical
+links point at the server itself. Lighthouse (installed in benchmarks/lighthouse/ with npm,
+never globally) then measures each page in Debian's Chromium with its default mobile settings
+(simulated slow 4G and a slower processor), the stock page first in every round. Every figure
+is the median of the rounds; the ratios compare our page with the stock page of the same run.
+
+Usage: python benchmarks/lighthouse.py [--herhaal 3] [--bewaar MAP]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+# Headless without a sandbox (we run as root in a container), and nothing of Chromium's own
+# traffic: no updates, sync or field trials; every host but the loopback address fails.
+CHROME_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions", "--disable-domain-reliability",
+    "--metrics-recording-only", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+# What is measured on our site: one page of each kind the issue names (stable ids from the URL
+# contract). A page that the build does not have is reported as missing, not skipped silently.
+PAGES = {
+    "start": "",
+    "kaarten": "kaarten/",
+    "kaart": "kaarten/blijf-gesprek/",
+    "sessie": "sessies/2022-09-09-oost/",
+    "presenteren": "kaarten/presenteren/",
+}
+STOCK_PAGE = "paginas/pagina-00001/"
+
+# The targets of issue #18: first contentful paint at most this many times the stock page's.
+FCP_TARGETS = {"start": 1.0, "kaart": 1.0, "kaarten": 1.1}
+
+
+@dataclass
+class Measurement:
+    """The medians of one page's Lighthouse runs."""
+
+    fcp_ms: float
+    scores: dict[str, float]  # per category, 0..1
+    transfer: int  # bytes, as served (our test server does not compress)
+    failing: list[str] = field(default_factory=list)  # audits below 1 outside performance
+
+
+def lighthouse(url: str, report: Path) -> dict:
+    """One Lighthouse run (mobile defaults) of `url`; returns its JSON report."""
+    if not LIGHTHOUSE.exists():
+        raise SystemExit(f"{LIGHTHOUSE} ontbreekt: draai 'make bench-lighthouse' (installeert Lighthouse met npm ci)")
+    command = [
+        str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not report.exists():
+        raise SystemExit(f"Lighthouse mislukte voor {url}:\n{result.stderr[-3000:]}")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    if data.get("runtimeError"):
+        raise SystemExit(f"Lighthouse mislukte voor {url}: {data['runtimeError']}")
+    return data
+
+
+def summarise(reports: list[dict]) -> Measurement:
+    def median(values):
+        return statistics.median(values)
+
+    failing: set[str] = set()
+    for data in reports:
+        for category in CATEGORIES[1:]:
+            for ref in data["categories"][category]["auditRefs"]:
+                audit = data["audits"][ref["id"]]
+                if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                    failing.add(f"{category}: {ref['id']}")
+    return Measurement(
+        fcp_ms=median([d["audits"]["first-contentful-paint"]["numericValue"] for d in reports]),
+        scores={c: median([d["categories"][c]["score"] or 0 for d in reports]) for c in CATEGORIES},
+        transfer=int(median([d["audits"]["total-byte-weight"]["numericValue"] for d in reports])),
+        failing=sorted(failing),
+    )
+
+
+# --- the two sites -------------------------------------------------------------------------
+
+def build_ours(site: Path, base_url: str, work: Path) -> None:
+    """Our site as `make build` makes it, for `base_url`; the list of published addresses is
+    a copy (the build adds new ones to it), so the repository stays as it is."""
+    addresses = work / "gepubliceerde-adressen.txt"
+    shutil.copyfile(ROOT / "gepubliceerde-adressen.txt", addresses)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KENNISPLEIN_SITE_URL=base_url, KENNISPLEIN_ADRESSEN=str(addresses))
+    _mkdocs(["-f", str(ROOT / "mkdocs.yml"), "-d", str(site)], ROOT, env)
+
+
+STOCK_CONFIG = """\
+site_name: Vergelijking
+site_url: {base_url}
+theme:
+  name: material
+  language: nl
+  font: false  # no Google Fonts: nothing may come from another host, and there is no network here
+plugins:
+  - search:
+      lang: nl
+nav:
+  - Start: index.md
+not_in_nav: /paginas/*.md
+"""
+
+
+def build_stock(site: Path, base_url: str, work: Path) -> None:
+    """A stock Material for MkDocs project: Material's defaults, a start page and one content
+    page of about 270 words (headings, paragraphs, a list), as the page measured."""
+    project = work / "stock"
+    (project / "docs" / "paginas").mkdir(parents=True, exist_ok=True)
+    (project / "mkdocs.yml").write_text(STOCK_CONFIG.format(base_url=base_url), encoding="utf-8")
+    (project / "docs" / "index.md").write_text("# Start\n\n" + STOCK_TEXT[0] + "\n", encoding="utf-8")
+    body = ["# Goed werk in de zorg", STOCK_TEXT[0], "## Wat raakt je?", STOCK_TEXT[1],
+            "\n".join(f"- {item}" for item in STOCK_LIST), STOCK_TEXT[2]]
+    (project / "docs" / "paginas" / "pagina-00001.md").write_text("\n\n".join(body) + "\n", encoding="utf-8")
+    _mkdocs(["-f", str(project / "mkdocs.yml"), "-d", str(site)], project, dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+# Neutral filler for the stock page (the site's own words are not needed to measure a theme).
+STOCK_TEXT = [
+    "Een team dat samen terugkijkt op een dienst ziet meer dan één medewerker alleen. " * 5,
+    "Wie vertelt wat hem raakte in het werk, geeft collega's iets om op voort te bouwen. " * 5,
+    "Zo groeit uit kleine gewoontes een manier van werken die bij het team past. " * 5,
+]
+STOCK_LIST = [
+    "Begin de overdracht met wat goed ging.",
+    "Vraag een collega wat zij anders zou doen.",
+    "Plan elke maand een uur om samen te reflecteren.",
+    "Deel een mooi moment uit de week.",
+    "Spreek waardering uit voor goed werk.",
+]
+
+
+def _mkdocs(arguments: list[str], cwd: Path, env: dict) -> None:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", *arguments]
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"Bouwen mislukte ({' '.join(arguments)}):\n{result.stderr[-3000:]}")
+
+
+# --- report --------------------------------------------------------------------------------
+
+def _score(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _ratio(ours: float, stock: float) -> str:
+    return f"{ours / stock:.2f}×" if stock else "-"
+
+
+def table(stock: Measurement, ours: dict[str, Measurement | None]) -> str:
+    head = ["", "eerste inhoud (FCP)", "× stock", "prestaties", "toegankelijkheid", "goede praktijken", "SEO", "overdracht"]
+    rows = [["stock Material", f"{stock.fcp_ms / 1000:.2f} s", "1.00×", *(_score(stock.scores[c]) for c in CATEGORIES),
+             f"{stock.transfer / 1024:.0f} KiB"]]
+    for name, m in ours.items():
+        if m is None:
+            rows.append([f"/{PAGES[name]}", "(niet in deze bouw)", "", "", "", "", "", ""])
+            continue
+        rows.append([f"/{PAGES[name]}", f"{m.fcp_ms / 1000:.2f} s", _ratio(m.fcp_ms, stock.fcp_ms),
+                     *(_score(m.scores[c]) for c in CATEGORIES), f"{m.transfer / 1024:.0f} KiB"])
+    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
+    lines = ["| " + " | ".join(c.ljust(widths[i]) for i, c in enumerate(r)) + " |" for r in [head] + rows]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def verdicts(stock: Measurement, ours: dict[str, Measurement | None]) -> list[str]:
+    lines = []
+    for name, m in ours.items():
+        if m is None:
+            lines.append(f"  /{PAGES[name]}: staat niet in de gebouwde site, niet gemeten")
+            continue
+        problems = [f"{c} {m.scores[c]:.2f}" for c in CATEGORIES[1:] if m.scores[c] < 1]
+        if m.scores["performance"] < stock.scores["performance"]:
+            problems.append(f"prestaties {m.scores['performance']:.2f} < stock {stock.scores['performance']:.2f}")
+        limit = FCP_TARGETS.get(name)
+        if limit is not None and m.fcp_ms > limit * stock.fcp_ms:
+            problems.append(f"FCP {m.fcp_ms / stock.fcp_ms:.2f}× stock (doel ≤ {limit:.1f}×)")
+        verdict = "gehaald" if not problems else "NIET gehaald: " + "; ".join(problems)
+        lines.append(f"  /{PAGES[name]}: {verdict}")
+        if m.failing:
+            lines.append("      audits onder 1: " + ", ".join(m.failing))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python benchmarks/lighthouse.py", description=(
+        "Lighthouse (mobiel) op onze pagina's naast een standaard Material for MkDocs-pagina, in één run."))
+    parser.add_argument("--herhaal", type=int, default=3, help="rondes per pagina; elk getal is de mediaan (standaard 3)")
+    parser.add_argument("--bewaar", type=Path, metavar="MAP", help="bewaar de sites en de Lighthouse-rapporten in deze map")
+    args = parser.parse_args(argv)
+    work = args.bewaar or Path(tempfile.mkdtemp(prefix="kennisplein-lighthouse-"))
+    work.mkdir(parents=True, exist_ok=True)
+    from kennisplein.serving import serve_directory
+
+    try:
+        ours_dir, stock_dir = work / "site", work / "stock-site"
+        ours_dir.mkdir(exist_ok=True)
+        stock_dir.mkdir(exist_ok=True)
+        with serve_directory(ours_dir) as ours_url, serve_directory(stock_dir) as stock_url:
+            print("  bouwen: onze site en de standaard Material-pagina ...", file=sys.stderr, flush=True)
+            build_ours(ours_dir, ours_url, work)
+            build_stock(stock_dir, stock_url, work)
+            present = {name: path for name, path in PAGES.items() if (ours_dir / path / "index.html").is_file()}
+            reports: dict[str, list[dict]] = {name: [] for name in ["stock", *present]}
+            for turn in range(args.herhaal):
+                for name in reports:
+                    url = stock_url + STOCK_PAGE if name == "stock" else ours_url + present[name]
+                    print(f"  ronde {turn + 1}/{args.herhaal}: {url}", file=sys.stderr, flush=True)
+                    reports[name].append(lighthouse(url, work / f"{name}-{turn + 1}.json"))
+        stock = summarise(reports.pop("stock"))
+        ours = {name: summarise(reports[name]) if name in reports else None for name in PAGES}
+        print()
+        print(f"Lighthouse {reports_version(work)} in {CHROMIUM}, mobiel (gesimuleerd traag 4G), mediaan van {args.herhaal} rondes;")
+        print(f"stock Material: /{STOCK_PAGE} van een Material for MkDocs-project met de standaardinstellingen (zonder webfonts).")
+        print(table(stock, ours))
+        print()
+        print("Doelen (#18): toegankelijkheid, goede praktijken en SEO 1,00; prestaties ≥ stock; FCP ≤ 1,0× stock op de")
+        print("startpagina en een kaart, ≤ 1,1× op /kaarten/:")
+        print("\n".join(verdicts(stock, ours)))
+        if stock.failing:
+            print("  (stock Material, audits onder 1: " + ", ".join(stock.failing) + ")")
+        return 0
+    finally:
+        if not args.bewaar:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def reports_version(work: Path) -> str:
+    with contextlib.suppress(StopIteration, OSError, ValueError):
+        report = next(work.glob("stock-*.json"))
+        return json.loads(report.read_text(encoding="utf-8"))["lighthouseVersion"]
+    return "?"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
