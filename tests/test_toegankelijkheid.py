@@ -142,10 +142,11 @@ def test_open_search_with_results_has_no_axe_violations(browser, served_site, wi
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("path", ["kaarten/", "kaarten/blijf-gesprek/"], ids=["kaartenbak", "kaart"])
 @pytest.mark.browser
-def test_every_control_is_reached_by_tab_and_visibly_focused(browser, served_site, built_site, path, width):
+@pytest.mark.parametrize("backwards", [False, True], ids=["tab", "shift-tab"])
+def test_every_control_is_reached_by_tab_and_visibly_focused(browser, served_site, built_site, path, width, backwards):
     context, page = open_page(browser, served_site + path, width, built_site)
     try:
-        walk = tab_through(page)
+        walk = tab_through(page, backwards=backwards)
         missed = [walk.controls[i] for i in range(len(walk.controls)) if i not in walk.reached]
         assert len(walk.controls) > 10
         assert missed == []
@@ -163,7 +164,9 @@ BROKEN = """() => {
     '<img src="../assets/images/favicon.png">' +
     '<input type="text">' +
     '<style>#kp-kapot:focus-visible { outline: none; }</style><button id="kp-kapot">Knop</button>' +
-    '<p style="width: 30rem">Een alinea met een vaste breedte</p>');
+    '<p style="width: 30rem">Een alinea met een vaste breedte</p>' +
+    '<p><button style="width:12px;height:12px;padding:0">a</button><button style="width:12px;height:12px;padding:0">b</button></p>' +
+    '<div role="dialog"><p>Een venster zonder naam</p></div>');
 }"""
 
 
@@ -173,7 +176,7 @@ def test_axe_and_reflow_gates_report_a_broken_page(browser, served_site):
     try:
         page.evaluate(BROKEN)
         rules = {v.split(" ")[0] for v in axe_violations(page)}
-        assert {"color-contrast", "image-alt", "label"} <= rules
+        assert {"color-contrast", "image-alt", "label", "target-size", "aria-dialog-name"} <= rules
         assert horizontal_overflow(page) > 0
     finally:
         context.close()
