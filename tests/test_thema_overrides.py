@@ -28,6 +28,11 @@ CHANGES = {
          '    <form id="__toggles" autocomplete="off" hidden></form>\n'
          '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="__toggles">\n'),
         ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search" form="__toggles">'),
+        ('        <link rel="stylesheet" href="{{ \'assets/stylesheets/palette.fb2fffe2.min.css\' | url }}">\n',
+         '        {% if palette is not mapping or palette.scheme | d("default", true) != "default" or palette.primary != "custom" or palette.accent != "custom" %}\n'
+         '        <link rel="stylesheet" href="{{ \'assets/stylesheets/palette.fb2fffe2.min.css\' | url }}">\n'
+         '        {% endif %}\n'),
+        ("'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>", "'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\" defer></script>"),
     ],
     "partials/search.html": [
         (' autocorrect="off"', ""),

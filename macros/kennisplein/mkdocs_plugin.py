@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import adressen, fragments, qr
+from . import adressen, fragments, qr, stylesheets
 from .template_cache import compiled_templates
 from .downloads.catalog import build_downloads
 from .checks import SCHEMA_DIR
@@ -90,6 +90,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.adressen: set[str] = set()
         self.cache: Path | None = None
         self.compiled: jinja2.BytecodeCache | None = None
+        self.stylesheets: dict[str, stylesheets.Bundle] = {}
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -114,6 +115,10 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             # Its records, but nothing derived from an earlier build (such as tiles drawn with
             # templates that may have been edited since).
             self.site = dataclasses.replace(self.site, _index={})
+        try:
+            self.stylesheets = stylesheets.build_bundles()
+        except stylesheets.StylesheetError as error:
+            raise PluginError(str(error)) from None
         config.extra["kennisplein_fouten"] = problems
         config.extra["kennisplein_editie"] = self.site.editie
         return config
@@ -132,6 +137,13 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def _add_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.cache is not None
+        # Our stylesheets: the bundles instead of their sources (see stylesheets.py).
+        for name in stylesheets.source_files():
+            source = files.get_file_from_path(f"{stylesheets.SITE_PATH}/{name}")
+            if source is not None:
+                files.remove(source)
+        for bundle in self.stylesheets.values():
+            files.append(File.generated(config, bundle.path, content=bundle.css))
         for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):  # for editors' tools: /schemas/
             files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
         downloads = build_downloads(self.site, config.site_url or "", self.cache / "downloads", render_pdfs=self.config.pdf and not self.serving)
@@ -175,6 +187,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         if generated:
             page.render_body()
         context["kennisplein_pagina"] = page.generated if generated else None
+        context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(page.meta.get("kennisplein_soort"))]
         context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
         excluded = (page.meta.get("search") or {}).get("exclude")
         if excluded or has_search_cuts(page.content or ""):
@@ -184,6 +197,12 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             # as MkDocs and Material make them.
             context["kennisplein_inhoud"] = Markup(shown(page.content or ""))
             page.content = "" if excluded else searchable(page.content)
+        return context
+
+
+    def on_template_context(self, context, template_name, config):
+        # Pages that are not documents, such as 404.html: the stylesheet every page has.
+        context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(None)]
         return context
 
 
