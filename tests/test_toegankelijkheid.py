@@ -4,6 +4,7 @@ Tab key and shows where the focus is. The gates are also run on a deliberately b
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin
 
 import pytest
@@ -204,8 +205,15 @@ def test_accessibility_statement_has_the_usual_parts(built_site):
         permalink.decompose()
     assert page.find("h1").get_text(strip=True) == "Toegankelijkheidsverklaring"
     parts = [h.get_text(" ", strip=True) for h in page.select("article h2")]
-    assert parts == ["Status", "Wat we testen, en hoe", "Uitkomst", "Wat nog niet goed is, of wat we niet weten",
-                     "Een probleem melden"]
+    # The parts of the government's model statement (digitoegankelijk.nl), in its order.
+    assert parts == ["Status", "Voor welke onderdelen deze verklaring geldt", "Hoe de toegankelijkheid is onderzocht",
+                     "Uitkomst", "Wat nog niet toegankelijk is, of wat we niet weten", "Feedback en contact",
+                     "Klachtenprocedure"]
+    text = page.find("article").get_text(" ", strip=True)
+    assert "C: eerste maatregelen genomen" in text and "WCAG 2.2, niveau A en AA" in text
+    assert "WCAG 2.1" not in text.replace("WCAG 2.1 niveau AA (via de Europese norm EN 301 549)", "")
+    # The edition of the data the site was built with, not a date nobody researched on.
+    assert re.search(r"editie \d{4}-\d{2}-\d{2} \(versie [0-9a-f]+\)", text)
     # No invented contact details: no e-mail address or phone number until a publisher sets one.
     assert not page.select('article a[href^="mailto:"], article a[href^="tel:"]')
 

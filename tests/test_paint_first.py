@@ -1,0 +1,146 @@
+"""Paint first: what a page makes the browser wait for before it can show anything.
+
+Every page links Material's stylesheet and one of ours (joined at build time from the source
+files, see kennisplein/stylesheets.py), preloads the fonts that stylesheet declares, runs no
+script before its first paint (all deferred, but the card filter where a filtered link must
+filter before the paint), and gives every image its size. Lighthouse measures the effect
+(`make bench-lighthouse`); these tests hold the markup to it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from kennisplein import stylesheets
+
+# Pages where kaarten.js filters before the first paint (main.html holds the paint for a
+# filtered link, or a drawn card): there it must run while the page is parsed.
+FILTERED_BEFORE_PAINT = {"kaarten/index.html", "kaarten/trek/index.html"}
+
+
+def site_pages(site: Path):
+    for file in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        if soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a redirect from an old card address: a page of its own, no theme
+        yield file.relative_to(site).as_posix(), soup
+
+
+def test_every_page_links_materials_stylesheet_and_one_of_ours(built_site):
+    bundles = {b.path: b for b in stylesheets.build_bundles().values()}
+    found = {}
+    for name, soup in site_pages(built_site):
+        sheets = [link["href"].rsplit("assets/", 1)[-1] for link in soup.select('link[rel~="stylesheet"]')]
+        ours = [s for s in sheets if "assets/" + s in bundles]
+        assert len(ours) == 1 and sheets[0].startswith("stylesheets/main."), (name, sheets)
+        assert all(s.startswith("stylesheets/main.") for s in sheets if s not in ours), (name, sheets)
+        found[name] = "assets/" + ours[0]
+        preloaded = [(link["href"].rsplit("assets/", 1)[-1], link["type"]) for link in soup.select('link[rel~="preload"][as="font"]')]
+        assert preloaded == [(f.path.removeprefix("assets/"), f.type) for f in bundles[found[name]].preload], name
+        assert all(link.has_attr("crossorigin") for link in soup.select('link[rel~="preload"][as="font"]'))
+    assert found["index.html"] == bundles[next(b.path for b in bundles.values() if b.name == "kennisplein")].path
+    assert "kennisplein-printen" in found["kaarten/printen/index.html"]
+    assert "kennisplein-downloads" in found["downloads/index.html"]
+
+
+def test_our_stylesheets_are_published_joined_not_as_their_sources(built_site):
+    built = built_site / "assets" / "stylesheets"
+    for bundle in stylesheets.build_bundles().values():
+        assert (built_site / bundle.path).read_text(encoding="utf-8") == bundle.css
+    assert not [name for name in stylesheets.source_files() if (built / name).exists()]
+    # Every source file is in some bundle: a new file in the folder must be added to the list.
+    assert sorted(p.name for p in stylesheets.SOURCE_DIR.glob("*.css")) == stylesheets.source_files()
+
+
+def test_the_fonts_of_the_print_page_are_preloaded_and_swap(built_site):
+    bundle = stylesheets.build_bundles()["kennisplein-printen"]
+    assert [f.path for f in bundle.preload] == ["assets/fonts/atkinson-hyperlegible-regular.ttf",
+                                                "assets/fonts/atkinson-hyperlegible-bold.ttf"]
+    assert all((built_site / f.path).is_file() for f in bundle.preload)
+    assert bundle.css.count("font-display:swap") == 2
+
+
+def test_no_script_waits_before_the_first_paint(built_site):
+    blocking = {}
+    for name, soup in site_pages(built_site):
+        waiting = [s["src"].rsplit("/", 1)[-1] for s in soup.find_all("script", src=True)
+                   if not (s.has_attr("defer") or s.has_attr("async") or s.get("type") == "module")]
+        if waiting:
+            blocking[name] = waiting
+    assert {name: files for name, files in blocking.items() if name not in FILTERED_BEFORE_PAINT} == {}
+    assert blocking == {name: ["kaarten.js"] for name in FILTERED_BEFORE_PAINT}
+
+
+def test_every_image_has_its_size(built_site):
+    unsized = [f"{name}: {img.get('src', '')[:60]}" for name, soup in site_pages(built_site)
+               for img in soup.find_all("img") if not (img.get("width") and img.get("height"))]
+    assert unsized == []
+
+
+# --- the bundler ---------------------------------------------------------------------------
+
+@pytest.fixture
+def sources(tmp_path) -> Path:
+    return Path(shutil.copytree(stylesheets.SOURCE_DIR, tmp_path / "stylesheets"))
+
+
+def test_a_font_face_without_swap_stops_the_build_naming_file_and_line(sources):
+    file = sources / "kaarten.css"
+    file.write_text("/* x */\n@font-face {\n  font-family: X;\n  src: url(../fonts/x.woff2);\n}\n" + file.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(stylesheets.StylesheetError) as error:
+        stylesheets.build_bundles(sources)
+    assert str(error.value).startswith("overrides/assets/stylesheets/kaarten.css:2: deze @font-face mist 'font-display: swap'")
+
+
+def test_upright_faces_are_preloaded_in_order_italics_are_not(sources):
+    file = sources / "kennisplein.css"
+    faces = (
+        '@font-face { font-family: A; src: url("../fonts/a.woff2") format("woff2"), url(../fonts/a.ttf); font-display: swap; }\n'
+        '@font-face { font-family: A; font-style: italic; src: url(../fonts/a-italic.woff2); font-display: swap; }\n'
+        '@font-face { font-family: A; font-weight: 700; src: url(../fonts/a-bold.woff2); font-display: swap; }\n'
+    )
+    file.write_text(faces + file.read_text(encoding="utf-8"), encoding="utf-8")
+    bundle = stylesheets.build_bundles(sources)["kennisplein"]
+    assert [(f.path, f.type) for f in bundle.preload] == [
+        ("assets/fonts/a.woff2", "font/woff2"), ("assets/fonts/a-bold.woff2", "font/woff2")]
+    assert "a-italic" in bundle.css
+
+
+def test_a_changed_source_changes_the_bundles_address(sources):
+    before = stylesheets.build_bundles(sources)["kennisplein"].path
+    (sources / "toegankelijkheid.css").write_text(".kp-nieuw { color: red; }\n", encoding="utf-8")
+    after = stylesheets.build_bundles(sources)["kennisplein"]
+    assert after.path != before and ".kp-nieuw{color:red}" in after.css
+
+
+# --- in the browser ------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_without_javascript_the_page_shows_no_search_button_that_cannot_work(browser, served_site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(served_site + "kaarten/blijf-gesprek/")
+        assert page.evaluate("document.documentElement.className") == "no-js"
+        assert page.locator("label.md-header__button[for=__search]").is_hidden()
+        assert page.locator("article h1").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_with_javascript_the_first_paint_already_has_the_search_button(browser, served_site):
+    """Material's bundle is deferred; the head turns no-js into js before anything paints, so
+    the search button does not pop into the header afterwards."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.route("**/bundle.*.min.js", lambda route: route.abort())  # Material never runs
+        page.goto(served_site + "kaarten/blijf-gesprek/", wait_until="domcontentloaded")
+        assert page.evaluate("document.documentElement.className") == "js"
+        assert page.locator("label.md-header__button[for=__search]").is_visible()
+    finally:
+        context.close()
