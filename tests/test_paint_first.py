@@ -119,28 +119,28 @@ def test_a_changed_source_changes_the_bundles_address(sources):
 # --- in the browser ------------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_without_javascript_the_page_shows_no_search_button_that_cannot_work(browser, served_site):
+def test_without_javascript_the_page_shows_no_search_box_that_cannot_work(browser, served_site):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
         page.goto(served_site + "kaarten/blijf-gesprek/")
         assert page.evaluate("document.documentElement.className") == "no-js"
-        assert page.locator("label.md-header__button[for=__search]").is_hidden()
+        assert page.locator(".md-search__input").is_hidden()
         assert page.locator("article h1").is_visible()
     finally:
         context.close()
 
 
 @pytest.mark.browser
-def test_with_javascript_the_first_paint_already_has_the_search_button(browser, served_site):
+def test_with_javascript_the_first_paint_already_has_the_search_box(browser, served_site):
     """Material's bundle is deferred; the head turns no-js into js before anything paints, so
-    the search button does not pop into the header afterwards."""
+    the search box does not pop into the header afterwards."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
         page.route("**/bundle.*.min.js", lambda route: route.abort())  # Material never runs
         page.goto(served_site + "kaarten/blijf-gesprek/", wait_until="domcontentloaded")
         assert page.evaluate("document.documentElement.className") == "js"
-        assert page.locator("label.md-header__button[for=__search]").is_visible()
+        assert page.locator(".md-search__input").is_visible()
     finally:
         context.close()
