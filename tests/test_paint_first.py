@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from kennisplein import stylesheets
+from kennisplein import scripts, stylesheets
 
 # Pages where kaarten.js filters before the first paint (main.html holds the paint for a
 # filtered link, or a drawn card): there it must run while the page is parsed.
@@ -72,6 +72,21 @@ def test_no_script_waits_before_the_first_paint(built_site):
             blocking[name] = waiting
     assert {name: files for name, files in blocking.items() if name not in FILTERED_BEFORE_PAINT} == {}
     assert blocking == {name: ["kaarten.js"] for name in FILTERED_BEFORE_PAINT}
+
+
+def test_tiny_scripts_are_written_into_every_page_not_fetched(built_site):
+    inline = scripts.inline_scripts()
+    for name, soup in site_pages(built_site):
+        texts = [s.get_text() for s in soup.find_all("script", src=False)]
+        assert [n for n, text in inline.items() if str(text) not in texts] == [], name
+    assert not [n for n in scripts.INLINE if (built_site / scripts.SITE_PATH / n).exists()]
+
+
+def test_a_tiny_script_that_would_end_its_own_script_element_stops_the_build(tmp_path):
+    source = Path(shutil.copytree(scripts.SOURCE_DIR, tmp_path / "javascripts"))
+    (source / "toegankelijkheid.js").write_text('document.write("</script>");\n', encoding="utf-8")
+    with pytest.raises(scripts.ScriptError, match="toegankelijkheid.js: dit script komt in de pagina zelf"):
+        scripts.inline_scripts(source)
 
 
 def test_every_image_has_its_size(built_site):
@@ -142,5 +157,21 @@ def test_with_javascript_the_first_paint_already_has_the_search_box(browser, ser
         page.goto(served_site + "kaarten/blijf-gesprek/", wait_until="domcontentloaded")
         assert page.evaluate("document.documentElement.className") == "js"
         assert page.locator(".md-search__input").is_visible()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_inline_accessibility_script_still_runs_after_material(browser, served_site):
+    """toegankelijkheid.js is written into the page before Material's deferred bundle: it must
+    still find the scroll boxes Material puts around wide tables, and make them focusable."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL")
+    page = context.new_page()
+    try:
+        page.goto(served_site + "toegankelijkheid/")
+        wrap = page.locator(".md-typeset__scrollwrap").first
+        wrap.wait_for()
+        page.wait_for_function("document.querySelector('.md-typeset__scrollwrap').hasAttribute('data-kp-scrollbaar')")
+        assert (wrap.get_attribute("tabindex"), wrap.get_attribute("role"), wrap.get_attribute("aria-label")) == ("0", "region", "Tabel")
     finally:
         context.close()

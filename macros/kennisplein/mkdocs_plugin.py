@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import adressen, fragments, qr, stylesheets
+from . import adressen, fragments, qr, scripts, stylesheets
 from .template_cache import compiled_templates
 from .downloads.catalog import build_downloads
 from .checks import SCHEMA_DIR
@@ -91,6 +91,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.cache: Path | None = None
         self.compiled: jinja2.BytecodeCache | None = None
         self.stylesheets: dict[str, stylesheets.Bundle] = {}
+        self.scripts: dict[str, Markup] = {}
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -117,7 +118,8 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             self.site = dataclasses.replace(self.site, _index={})
         try:
             self.stylesheets = stylesheets.build_bundles()
-        except stylesheets.StylesheetError as error:
+            self.scripts = scripts.inline_scripts()
+        except (stylesheets.StylesheetError, scripts.ScriptError) as error:
             raise PluginError(str(error)) from None
         config.extra["kennisplein_fouten"] = problems
         config.extra["kennisplein_editie"] = self.site.editie
@@ -137,9 +139,12 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def _add_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.cache is not None
-        # Our stylesheets: the bundles instead of their sources (see stylesheets.py).
-        for name in stylesheets.source_files():
-            source = files.get_file_from_path(f"{stylesheets.SITE_PATH}/{name}")
+        # Our stylesheets: the bundles instead of their sources (see stylesheets.py); the tiny
+        # scripts are written into the pages (scripts.py).
+        sources = [f"{stylesheets.SITE_PATH}/{name}" for name in stylesheets.source_files()]
+        sources += [f"{scripts.SITE_PATH}/{name}" for name in scripts.INLINE]
+        for path in sources:
+            source = files.get_file_from_path(path)
             if source is not None:
                 files.remove(source)
         for bundle in self.stylesheets.values():
@@ -188,6 +193,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             page.render_body()
         context["kennisplein_pagina"] = page.generated if generated else None
         context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(page.meta.get("kennisplein_soort"))]
+        context["kennisplein_scripts"] = self.scripts
         context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
         excluded = (page.meta.get("search") or {}).get("exclude")
         if excluded or has_search_cuts(page.content or ""):
@@ -203,6 +209,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
     def on_template_context(self, context, template_name, config):
         # Pages that are not documents, such as 404.html: the stylesheet every page has.
         context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(None)]
+        context["kennisplein_scripts"] = self.scripts
         return context
 
 
