@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install systeem serve build controleer test bench bench-lighthouse clean
+.PHONY: help install systeem serve build controleer test test-snel bench bench-lighthouse clean
 
 help: ## Toon alle opdrachten
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -33,8 +33,11 @@ controleer: $(STAMP) ## Controleer alleen de gegevens in data/
 test: $(STAMP) systeem ## Installeer alles en draai alle tests
 	$(BIN)/pytest
 
+test-snel: $(STAMP) ## De snelle tests: zonder sitebouw, browser of Java (na elke wijziging)
+	$(BIN)/pytest -m "not bouw and not browser"
+
 bench: $(STAMP) ## Meet bouwtijd, validatie en paginagewicht met synthetische data
-	$(BIN)/python -m kennisplein.bench
+	$(BIN)/python -m benchmarks.bench
 
 # Lighthouse and its few hundred packages stay in benchmarks/lighthouse/ (npm ci: exactly the
 # versions in package-lock.json), never installed globally.
@@ -44,7 +47,7 @@ $(LIGHTHOUSE): benchmarks/lighthouse/package.json benchmarks/lighthouse/package-
 	touch $(LIGHTHOUSE)
 
 bench-lighthouse: $(STAMP) $(LIGHTHOUSE) ## Lighthouse op onze pagina's naast een standaard Material-pagina (npm, Chromium)
-	$(BIN)/python benchmarks/lighthouse.py
+	$(BIN)/python -m benchmarks.lighthouse
 
 clean: ## Verwijder de gebouwde site, de bewaarde PDF's en QR-codes en de virtuele omgeving
 	rm -rf site .cache $(VENV) benchmarks/lighthouse/node_modules

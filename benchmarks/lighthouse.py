@@ -9,7 +9,7 @@ never globally) then measures each page in Debian's Chromium with its default mo
 (simulated slow 4G and a slower processor), the stock page first in every round. Every figure
 is the median of the rounds; the ratios compare our page with the stock page of the same round.
 
-Usage: python benchmarks/lighthouse.py [--herhaal 5] [--bewaar MAP]
+Usage: python -m benchmarks.lighthouse [--herhaal 5] [--bewaar MAP]
 """
 
 from __future__ import annotations
@@ -26,7 +26,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import yaml
+
+from kennisplein.paths import ROOT
+from kennisplein.serving import serve_directory
+
+from .bench import write_plain_project
+
 LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 # Headless without a sandbox (we run as root in a container), and nothing of Chromium's own
@@ -132,48 +138,14 @@ def build_ours(site: Path, base_url: str, work: Path) -> None:
     _mkdocs(["-f", str(ROOT / "mkdocs.yml"), "-d", str(site)], ROOT, env)
 
 
-STOCK_CONFIG = """\
-site_name: Vergelijking
-site_url: {base_url}
-theme:
-  name: material
-  language: nl
-  font: false  # no Google Fonts: nothing may come from another host, and there is no network here
-plugins:
-  - search:
-      lang: nl
-nav:
-  - Start: index.md
-not_in_nav: /paginas/*.md
-"""
-
-
 def build_stock(site: Path, base_url: str, work: Path) -> None:
-    """A stock Material for MkDocs project: Material's defaults, a start page and one content
-    page of about 270 words (headings, paragraphs, a list), as the page measured."""
-    project = work / "stock"
-    (project / "docs" / "paginas").mkdir(parents=True, exist_ok=True)
-    (project / "mkdocs.yml").write_text(STOCK_CONFIG.format(base_url=base_url), encoding="utf-8")
-    (project / "docs" / "index.md").write_text("# Start\n\n" + STOCK_TEXT[0] + "\n", encoding="utf-8")
-    body = ["# Goed werk in de zorg", STOCK_TEXT[0], "## Wat raakt je?", STOCK_TEXT[1],
-            "\n".join(f"- {item}" for item in STOCK_LIST), STOCK_TEXT[2]]
-    (project / "docs" / "paginas" / "pagina-00001.md").write_text("\n\n".join(body) + "\n", encoding="utf-8")
-    _mkdocs(["-f", str(project / "mkdocs.yml"), "-d", str(site)], project, dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-
-
-# Neutral filler for the stock page (the site's own words are not needed to measure a theme).
-STOCK_TEXT = [
-    "Een team dat samen terugkijkt op een dienst ziet meer dan één medewerker alleen. " * 5,
-    "Wie vertelt wat hem raakte in het werk, geeft collega's iets om op voort te bouwen. " * 5,
-    "Zo groeit uit kleine gewoontes een manier van werken die bij het team past. " * 5,
-]
-STOCK_LIST = [
-    "Begin de overdracht met wat goed ging.",
-    "Vraag een collega wat zij anders zou doen.",
-    "Plan elke maand een uur om samen te reflecteren.",
-    "Deel een mooi moment uit de week.",
-    "Spreek waardering uit voor goed werk.",
-]
+    """Material for MkDocs as it comes (the `make bench` yardstick 'kaal': Material's defaults
+    without web fonts, a menu of one page, content pages of about 270 words), for `base_url`."""
+    config = write_plain_project(work / "stock", 2, like_ours=False)
+    values = yaml.safe_load(config.read_text(encoding="utf-8"))
+    values["site_url"] = base_url
+    config.write_text(yaml.safe_dump(values, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _mkdocs(["-f", str(config), "-d", str(site)], config.parent, dict(os.environ, NO_MKDOCS_2_WARNING="1"))
 
 
 def _mkdocs(arguments: list[str], cwd: Path, env: dict) -> None:
@@ -227,15 +199,13 @@ def verdicts(stock: Measurement, ours: dict[str, Measurement | None]) -> list[st
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python benchmarks/lighthouse.py", description=(
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.lighthouse", description=(
         "Lighthouse (mobiel) op onze pagina's naast een standaard Material for MkDocs-pagina, in één run."))
     parser.add_argument("--herhaal", type=int, default=5, help="rondes per pagina; elk getal is de mediaan (standaard 5)")
     parser.add_argument("--bewaar", type=Path, metavar="MAP", help="bewaar de sites en de Lighthouse-rapporten in deze map")
     args = parser.parse_args(argv)
     work = args.bewaar or Path(tempfile.mkdtemp(prefix="kennisplein-lighthouse-"))
     work.mkdir(parents=True, exist_ok=True)
-    from kennisplein.serving import serve_directory
-
     try:
         ours_dir, stock_dir = work / "site", work / "stock-site"
         ours_dir.mkdir(exist_ok=True)
@@ -256,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(f"Lighthouse {reports_version(work)} in {CHROMIUM}, mobiel (gesimuleerd traag 4G), mediaan van {args.herhaal} rondes")
         print("(× stock en prestaties tegen stock: de mediaan van de verhouding of het verschil per ronde);")
-        print(f"stock Material: /{STOCK_PAGE} van een Material for MkDocs-project met de standaardinstellingen (zonder webfonts).")
+        print(f"stock Material: /{STOCK_PAGE} van Material for MkDocs zoals het komt (zonder webfonts), als 'kaal' in make bench.")
         print(table(stock, ours))
         print()
         print("Doelen (#18): toegankelijkheid, goede praktijken en SEO 1,00; prestaties ≥ stock; FCP ≤ 1,0× stock op de")

@@ -1,53 +1,44 @@
-"""Shared fixtures: the real site built once per test session, and mini data sets."""
+"""Fixtures: the real site built once per test session, mini data sets, the browser.
+
+Tests are marked by what they cost, from the fixtures they use (see `pytest_collection_modifyitems`):
+`bouw` for every test that builds a site with MkDocs (`built_site`, `served_site`, `mkdocs`),
+`browser` for every test that drives Chromium (`browser`, `page`). `make test-snel` runs the
+rest; `make test` runs everything.
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
+from helpers import CHROMIUM, CHROMIUM_ARGS, MINI_DATA, copy_data, mkdocs_build
 from kennisplein.serving import serve_directory
 
-ROOT = Path(__file__).resolve().parent.parent
-MINI_DATA = ROOT / "tests" / "fixtures" / "mini" / "data"
-BROKEN = ROOT / "tests" / "broken"
+BUILDING = {"built_site", "mkdocs"}
+BROWSING = {"browser"}
 
 
-def mkdocs_build(destination: Path, data_dir: Path | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real strict build, as `make build` does, into `destination`."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
-    if data_dir is not None:
-        env["KENNISPLEIN_DATA"] = str(data_dir)
-    elif "KENNISPLEIN_ADRESSEN" not in env:
-        # A build of the real data checks against the committed list of published URLs, but
-        # writes any new ones to a copy: tests never change files in the repository.
-        copy = Path(tempfile.mkdtemp(prefix="adressen-")) / "gepubliceerde-adressen.txt"
-        shutil.copyfile(ROOT / "gepubliceerde-adressen.txt", copy)
-        env["KENNISPLEIN_ADRESSEN"] = str(copy)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(destination)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
-
-
-def copy_data(source: Path, target: Path, *overlays: Path) -> Path:
-    """A copy of a data folder with the files of each overlay folder laid over it."""
-    shutil.copytree(source, target)
-    for overlay in overlays:
-        shutil.copytree(overlay, target, dirs_exist_ok=True)
-    return target
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BUILDING:
+            item.add_marker(pytest.mark.bouw)
+        if used & BROWSING:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def mkdocs():
+    """The strict MkDocs build (helpers.mkdocs_build); using it marks a test as `bouw`."""
+    return mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, mkdocs) -> Path:
     """The real site from data/, built once for all tests that read its HTML."""
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(out)
+    result = mkdocs(out)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -58,13 +49,6 @@ def mini_data(tmp_path) -> Path:
 
 
 # --- browser tests -------------------------------------------------------------------------
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
 
 @pytest.fixture(scope="session")
 def served_site(built_site):

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import BROKEN, MINI_DATA, ROOT, copy_data, mkdocs_build
+from helpers import BROKEN, MINI_DATA, ROOT, copy_data
 from kennisplein import DataError, build_site
 
 CASES = sorted(p for p in BROKEN.iterdir() if p.is_dir())
@@ -51,9 +51,9 @@ def test_controleer_exits_non_zero_and_reports_in_dutch(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_mkdocs_build_stops_with_the_report_not_a_traceback(tmp_path):
+def test_mkdocs_build_stops_with_the_report_not_a_traceback(mkdocs, tmp_path):
     data = copy_data(MINI_DATA, tmp_path / "data", BROKEN / "06-verplicht-veld-ontbreekt" / "data")
-    result = mkdocs_build(tmp_path / "site", data)
+    result = mkdocs(tmp_path / "site", data)
     assert result.returncode != 0
     assert "het verplichte veld 'thema' ontbreekt" in result.stderr
     assert "Traceback" not in result.stderr

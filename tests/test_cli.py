@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BROKEN, MINI_DATA, ROOT, copy_data
+from helpers import BROKEN, MINI_DATA, ROOT, copy_data
 from invullen import fill
 from kennisplein import DataError, build_site, cli, schema_docs
 from kennisplein.placeholders import PLACEHOLDER

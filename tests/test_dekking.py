@@ -1,19 +1,24 @@
 """Coverage: what the five sources hold is on the built site, and the site says where it came from.
 
 Every number and phrase in the tables below was counted and copied from the source documents
-in ../shared/seeds/ (line numbers refer to them), not from data/: if a record, a quote or a list
-item goes missing from data/ or from a page, a test here fails. The pages are read from the
-real site (the session fixture `built_site`) with BeautifulSoup.
+in brondocumenten/ (line numbers refer to them), not from data/: if a record, a quote or a list
+item goes missing from data/ or from a page, a test here fails. The pages are the generated
+pages' bodies as pages.render makes them from the real data (no MkDocs needed), read with
+BeautifulSoup; one test reads the built site for what MkDocs adds (the page heading).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+
+from helpers import SITE_URL
+from kennisplein.pages import pages, render
+from kennisplein.paths import DATA
+from kennisplein.site import build_site
 
 QUOTE_MARKS = str.maketrans({mark: "'" for mark in "‘’“”\""})
 
@@ -28,14 +33,22 @@ def norm(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def read(built_site):
+def generated():
+    """Every generated page of the real data, by URL, and the Site they show."""
+    site = build_site(DATA)
+    return {page.url: page for page in pages(site, site_url=SITE_URL)}, site
+
+
+@pytest.fixture(scope="module")
+def read(generated):
+    by_url, site = generated
     cache: dict[str, Tag] = {}
 
     def article(url: str) -> Tag:
-        """The main content of a built page."""
+        """The body of a generated page, as pages.render makes it (no MkDocs needed)."""
+        url = url.strip("/") + "/"
         if url not in cache:
-            html = (built_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
-            cache[url] = BeautifulSoup(html, "html.parser").select_one("article")
+            cache[url] = BeautifulSoup(render(by_url[url], site), "html.parser")
         return cache[url]
     return article
 
@@ -331,11 +344,12 @@ def test_the_six_rotterdam_meetings_are_sessions_of_their_programme(read):
 
 
 @pytest.mark.parametrize("title, parts", ROTTERDAM_MEETINGS, ids=[t for t, _ in ROTTERDAM_MEETINGS])
-def test_every_rotterdam_meeting_is_complete(read, title, parts):
+def test_every_rotterdam_meeting_is_complete(read, generated, title, parts):
     listed = read("aanpakken/lerend-netwerk-gepersonaliseerde-arbeidsrelatie/").select_one("#sessies").find_next_sibling("ul")
     href = next(a["href"] for a in listed.select("li > a") if a.get_text(strip=True) == title)
-    article = read(resolve("aanpakken/lerend-netwerk-gepersonaliseerde-arbeidsrelatie/", href))
-    assert norm(article.h1.get_text()) == norm(title)
+    url = resolve("aanpakken/lerend-netwerk-gepersonaliseerde-arbeidsrelatie/", href)
+    assert norm(generated[0][url.strip("/") + "/"].titel) == norm(title)  # the page's heading
+    article = read(url)
     for part, expected in parts:
         check(section(article, part), f"{title}: {part}", **expected)
     # only the kick-off has a date (004:168 "In april 2024"); none has a place or a head count
@@ -495,27 +509,24 @@ def test_quotes_that_appear_twice_are_kept_in_both_places(read):
 
 # --- every page names where its content comes from -------------------------------------------
 
-def _generated(built_site: Path, folder: str) -> list[str]:
-    """The record pages in a folder. Card pages are the ones the card index links to (other
-    pages, like the one to draw a card, live under /kaarten/ too)."""
-    pages = sorted(f"{folder}/{p.parent.name}/" for p in (built_site / folder).glob("*/index.html"))
-    if folder == "kaarten":
-        index = BeautifulSoup((built_site / "kaarten" / "index.html").read_text(encoding="utf-8"), "html.parser")
-        cards = {"kaarten/" + a["href"].strip("./") + "/" for a in index.select(".kp-kaarten article.kp-tegel h3 a, .kp-kaarten article.kp-tegel h2 a")}
-        pages = [url for url in pages if url in cards]
-    return pages
+def _generated(generated, folder: str) -> list[str]:
+    """The record pages of one kind ('kaarten' lists the card pages, not the browser or the
+    page to draw a card)."""
+    by_url, _ = generated
+    kind = {"kaarten": "kaart", "sessies": "sessie", "themas": "thema", "aanpakken": "aanpak"}[folder]
+    return sorted(url for url, page in by_url.items() if page.soort == kind)
 
 
-def test_every_page_names_its_source_document_and_section(read, built_site):
+def test_every_page_names_its_source_document_and_section(read, generated):
     problems = []
-    for url in _generated(built_site, "kaarten"):
+    for url in _generated(generated, "kaarten"):
         places = read(url).select(".kp-bronplaatsen > li")
         if not places or not all(p.select_one("blockquote") for p in places):
             problems.append(f"{url}: no places with their wording")
-    for url in _generated(built_site, "sessies"):
+    for url in _generated(generated, "sessies"):
         if "Bron:" not in read(url).select_one(".kp-bron").get_text():
             problems.append(f"{url}: no source line")
-    for url in _generated(built_site, "themas") + _generated(built_site, "aanpakken"):
+    for url in _generated(generated, "themas") + _generated(generated, "aanpakken"):
         for part in read(url).select("section[aria-labelledby^='sectie-']"):
             source = part.find(class_="kp-bron", recursive=False)
             if source is None or "Bron:" not in source.get_text():
@@ -527,15 +538,16 @@ def test_every_page_names_its_source_document_and_section(read, built_site):
         if "Genoemd in:" not in item.get_text():
             problems.append(f"bronnen/: {item.cite.get_text()!r} names no place")
     assert problems == []
-    assert len(_generated(built_site, "kaarten")) == 34 and len(_generated(built_site, "sessies")) == 11
+    assert len(_generated(generated, "kaarten")) == 34 and len(_generated(generated, "sessies")) == 11
 
 
-def test_quoted_text_never_becomes_a_heading(read, built_site):
+def test_quoted_text_never_becomes_a_heading(built_site):
     """A text like '#Dekrachtzitindemixvandeverschillen!' (004:198) or '#1 Investeren …' (004:336)
     is the source's wording: each page keeps its single <h1>, and the text stays text."""
-    urls = [f"{folder}/" for folder in ("kaarten", "sessies", "themas", "aanpakken")]
-    urls += [u for folder in ("kaarten", "sessies", "themas", "aanpakken") for u in _generated(built_site, folder)]
-    pages = {url: BeautifulSoup((built_site / url / "index.html").read_text(encoding="utf-8"), "html.parser") for url in urls}
+    files = [path for folder in ("kaarten", "sessies", "themas", "aanpakken") for path in (built_site / folder).rglob("index.html")]
+    pages = {path.parent.relative_to(built_site).as_posix() + "/": BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+             for path in files}
+    assert len(pages) > 50
     assert [url for url, page in pages.items() if len(page.find_all("h1")) != 1] == []
     verdieping = pages["sessies/gepersonaliseerde-arbeidsrelatie-2-verdieping/"].get_text()
     assert "#Dekrachtzitindemixvandeverschillen!" in verdieping

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 from pypdf import PdfReader
 
-from conftest import MINI_DATA, ROOT
+from helpers import MINI_DATA, ROOT
 from kaartvel_pdf import CARD_H, CARD_W, LEFTS, TOPS, card_labels, mirror_problems, page_text, page_words, qr_codes_per_cell, squeeze
 from kennisplein import build_site
 from kennisplein.downloads import decks, faces, fonts, opendata
@@ -188,7 +188,7 @@ def test_overview_lists_every_card_by_theme(data, built_site):
 def test_a_long_text_steps_down_a_size_until_it_fits(mini, monkeypatch):
     kaart = mini.kaarten[0]
     long_text = " ".join([kaart.tekst] * 2)  # about as long as the longest card in the set
-    site = dataclasses.replace(mini, kaarten=(dataclasses.replace(kaart, tekst=long_text),), _index={})
+    site = dataclasses.replace(mini, kaarten=(dataclasses.replace(kaart, tekst=long_text),))
     spec = decks.decks(site)[0]
     monkeypatch.setattr(faces, "_FIRST_TRY", (10_000, 10_000, 10_000))  # first try: the largest size
     assert "kp-tekstmaat--kort" in decks.deck_html(spec, site, SITE_URL)
@@ -197,7 +197,7 @@ def test_a_long_text_steps_down_a_size_until_it_fits(mini, monkeypatch):
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(rendered.pdf)).pages)
     assert letters(long_text) in letters(text)
 
-    far_too_long = dataclasses.replace(site, kaarten=(dataclasses.replace(kaart, tekst=" ".join([kaart.tekst] * 8)),), _index={})
+    far_too_long = dataclasses.replace(site, kaarten=(dataclasses.replace(kaart, tekst=" ".join([kaart.tekst] * 8)),))
     result = build_downloads(far_too_long, SITE_URL)
     assert result.problems and f"kaart '{kaart.id}' past niet" in result.problems[0]
 
@@ -255,7 +255,7 @@ def test_csv_opens_in_dutch_excel_and_round_trips(data, built_site):
 def test_csv_keeps_quotes_semicolons_and_line_breaks_and_defuses_formulas(mini):
     tricky = 'Zeg "ja"; of zeg ‘nee’ – één keer.\nTweede regel; met "aanhalingstekens".'
     kaart = dataclasses.replace(mini.kaarten[0], tekst=tricky, titel="=SOM(A1:A9)", indeling_toelichting="-min")
-    site = dataclasses.replace(mini, kaarten=(kaart,) + mini.kaarten[1:], _index={})
+    site = dataclasses.replace(mini, kaarten=(kaart,) + mini.kaarten[1:])
     rows = read_dutch_excel_csv(opendata.cards_csv(site, SITE_URL))
     record = dict(zip(rows[0], rows[1]))
     assert record["tekst"] == tricky
@@ -319,7 +319,7 @@ def test_unchanged_decks_come_from_the_cache(mini, tmp_path):
     # Any change to the data gives a new data version, and every PDF shows the version on its
     # pages: all are laid out again. (build_site computes the version; here it is set by hand.)
     changed = dataclasses.replace(mini.kaarten[0], tekst=mini.kaarten[0].tekst + " Ook op vrijdag.")
-    site = dataclasses.replace(mini, kaarten=(changed,) + mini.kaarten[1:], _index={},
+    site = dataclasses.replace(mini, kaarten=(changed,) + mini.kaarten[1:],
                                editie=dataclasses.replace(mini.editie, versie="0123456789"))
     third = build_downloads(site, SITE_URL, cache)
     assert len(third.rendered) == pdfs and third.from_cache == ()
@@ -362,7 +362,7 @@ def test_qr_codes_are_kept_between_builds_and_only_while_used(tmp_path, monkeypa
 
 
 def test_bench_builds_a_deck_of_synthetic_cards():
-    from kennisplein.downloads.bench import bench_deck
+    from benchmarks.deck import bench_deck
 
     result = bench_deck(12)
     assert result["kaarten"] == 12 and result["paginas"] == 6 and result["te_lang"] == 0
@@ -372,7 +372,7 @@ def test_bench_builds_a_deck_of_synthetic_cards():
 def test_a_big_deck_is_laid_out_in_two_halves_and_joined(monkeypatch, tmp_path):
     """Two processes lay out half the sheets each (about twice as fast on two cores); the
     joined PDF is the deck as one piece: pages in order, metadata, font, mirrored backs."""
-    from kennisplein.downloads.bench import synthetic_site
+    from benchmarks.synthetic import synthetic_site
 
     site = synthetic_site(20)  # 3 sheets
     monkeypatch.setattr(decks, "PARALLEL_FROM_SHEETS", 2)

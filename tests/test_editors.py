@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BROKEN, MINI_DATA, ROOT, copy_data, mkdocs_build
+from helpers import BROKEN, MINI_DATA, ROOT, copy_data
 from invullen import fill
 from kennisplein import guide, schema_docs
 from kennisplein.vocabularies import KIND_BY_FOLDER, MODEL_FILE
@@ -138,7 +138,7 @@ def kennisplein(*argv: str) -> str:
     return result.stdout
 
 
-def test_a_new_editor_adds_a_session_with_two_new_cards_and_sees_them_on_the_site(tmp_path):
+def test_a_new_editor_adds_a_session_with_two_new_cards_and_sees_them_on_the_site(mkdocs, tmp_path):
     data = copy_data(DATA, tmp_path / "data")
     kennisplein("nieuw-verslag", "--data", str(data), "--datum", "2025-03-14", "--regio", "Noord",
                 "--organisatie", "Zorggroep Test", "--plaats", "Teststad", "--soort", "regionaal",
@@ -159,7 +159,7 @@ def test_a_new_editor_adds_a_session_with_two_new_cards_and_sees_them_on_the_sit
     assert "Alle gegevens zijn in orde" in kennisplein("controleer", "--data", str(data))
 
     site = tmp_path / "site"
-    result = mkdocs_build(site, data, {"KENNISPLEIN_ADRESSEN": str(tmp_path / "adressen.txt")})
+    result = mkdocs(site, data, {"KENNISPLEIN_ADRESSEN": str(tmp_path / "adressen.txt")})
     assert result.returncode == 0, result.stderr
     page = html(site, "sessies/2025-03-14-noord")
     assert page.find("h1").get_text(strip=True) == "Sessie regio Noord"
@@ -208,6 +208,7 @@ def serve(data: Path, port: int, log: Path) -> subprocess.Popen:
     )
 
 
+@pytest.mark.bouw  # runs `mkdocs serve`
 def test_serve_shows_a_mistake_in_the_terminal_and_on_the_page_and_keeps_running(tmp_path):
     data = copy_data(DATA, tmp_path / "data")
     card = data / "kaarten" / "blijf-gesprek.yaml"
@@ -250,6 +251,7 @@ def test_serve_shows_a_mistake_in_the_terminal_and_on_the_page_and_keeps_running
             server.wait()
 
 
+@pytest.mark.bouw  # runs `mkdocs serve`
 def test_serve_started_on_broken_data_says_what_to_fix(tmp_path):
     data = copy_data(DATA, tmp_path / "data", BROKEN / "10-kaart-bestaat-niet" / "data")
     log = tmp_path / "serve.log"

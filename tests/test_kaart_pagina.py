@@ -11,9 +11,9 @@ from urllib.parse import quote, unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from helpers import ROOT
 from kennisplein import build_site
-from kennisplein.delen import editie_tekst
+from kennisplein.sharing import editie_tekst
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -100,17 +100,17 @@ def test_qr_code_is_made_by_segno_and_in_the_page_itself(built_site, data):
     '<svg><title>Kaart "één" & co #1</title></svg>',  # what the quick encoding does not cover
 ])
 def test_qr_data_url_encodes_as_quote_does_and_needs_no_html_escaping(data, monkeypatch, svg):
-    from kennisplein import delen
+    from kennisplein import sharing
 
     if svg is not None:
-        monkeypatch.setattr(delen, "qr_svg", lambda url: svg)
+        monkeypatch.setattr(sharing, "qr_svg", lambda url: svg)
     kaart = data.kaarten[0]
-    url = delen.qr_data_url(kaart, "https://kennisplein-goed-werk.nl/")
-    drawn = svg if svg is not None else str(delen.qr_svg("https://kennisplein-goed-werk.nl/" + kaart.url)).strip()
+    url = sharing.qr_data_url(kaart, "https://kennisplein-goed-werk.nl/")
+    drawn = svg if svg is not None else str(sharing.qr_svg("https://kennisplein-goed-werk.nl/" + kaart.url)).strip()
     assert url == "data:image/svg+xml," + quote(drawn.replace('"', "'"), safe="/:=',.")
     assert unquote(url.partition(",")[2]) == drawn.replace('"', "'")
     assert not set('"<>&') & set(url)  # safe in a double-quoted attribute as it is
-    assert delen.qr_data_url(kaart, "") is None
+    assert sharing.qr_data_url(kaart, "") is None
 
 
 def decoded(browser, src: str, png: Path) -> str:
@@ -126,7 +126,6 @@ def decoded(browser, src: str, png: Path) -> str:
     return subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True).stdout.strip()
 
 
-@pytest.mark.browser
 def test_every_card_qr_code_decodes_to_that_cards_url(built_site, browser, data, site_url, tmp_path):
     for kaart in data.kaarten:
         src = qr_image(soup(built_site, kaart.url))
@@ -187,7 +186,6 @@ def test_reserved_ids_and_the_pages_that_use_them_agree(data):
 
 
 
-@pytest.mark.browser
 def test_the_qr_code_downloads_as_an_svg_file_named_after_the_card(browser, served_site, data):
     kaart = data.kaarten[0]
     context = browser.new_context(accept_downloads=True)

@@ -12,7 +12,6 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import mkdocs_build
 from quality_gates import RequestLog, broken_links, differences, first_difference, foreign_resources, html_errors
 
 ENGLISH_404 = "404 - Not found"
@@ -46,7 +45,6 @@ def replace(file: Path, text: str) -> None:
 
 # --- no third parties ----------------------------------------------------------------------
 
-@pytest.mark.browser
 def test_no_page_requests_anything_from_another_host(browser, served_site, built_site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     log = RequestLog(context, served_site, block=False)  # keeps the cache: twice as fast here
@@ -73,7 +71,6 @@ def _index_requested(page) -> list[str]:
     return requests
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("width, how", [
     (1280, "toets /"), (1280, "klik in het zoekveld"), (375, "tik op het vergrootglas"),
 ])
@@ -104,7 +101,6 @@ def test_the_search_index_loads_only_when_someone_turns_to_search(browser, serve
         context.close()
 
 
-@pytest.mark.browser
 def test_words_from_a_search_result_are_marked_on_the_page_it_opens(browser, served_site):
     """A search result opens its page with ?h=<words>, and Material marks the words there once
     it has the index: a page opened that way loads the index without waiting for the visitor."""
@@ -119,7 +115,6 @@ def test_words_from_a_search_result_are_marked_on_the_page_it_opens(browser, ser
         context.close()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("block, font_host, pixel_host", [
     (True, "fonts.googleapis.com", "tracker.example"),
     # Not blocked, the browser really asks: hosts under .invalid never resolve (RFC 2606).
@@ -226,9 +221,9 @@ def test_html_gate_reports_invalid_markup_in_our_part_of_a_page(html_report):
 
 # --- deterministic build -------------------------------------------------------------------
 
-def test_two_builds_of_the_same_commit_are_identical(built_site, tmp_path):
+def test_two_builds_of_the_same_commit_are_identical(mkdocs, built_site, tmp_path):
     # Another hash seed changes the order of every set and dict of strings in Python.
-    result = mkdocs_build(tmp_path / "again", extra_env={"PYTHONHASHSEED": "12345"})
+    result = mkdocs(tmp_path / "again", extra_env={"PYTHONHASHSEED": "12345"})
     assert result.returncode == 0, result.stderr
     found = differences(built_site, tmp_path / "again")
     details = [first_difference(built_site / f.split(": ")[1], tmp_path / "again" / f.split(": ")[1])
@@ -262,7 +257,6 @@ def test_404_page_is_dutch_and_helps(built_site):
     assert content.find("a", href="/kaarten/").get_text(strip=True) == "Alle kaarten"
 
 
-@pytest.mark.browser
 def test_unknown_address_shows_the_404_page_whose_search_works(page, served_site):
     response = page.goto(served_site + "kaarten/bestaat-niet/")
     assert response.status == 404

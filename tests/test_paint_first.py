@@ -133,7 +133,6 @@ def test_a_changed_source_changes_the_bundles_address(sources):
 
 # --- in the browser ------------------------------------------------------------------------
 
-@pytest.mark.browser
 def test_without_javascript_the_page_shows_no_search_box_that_cannot_work(browser, served_site):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -146,7 +145,6 @@ def test_without_javascript_the_page_shows_no_search_box_that_cannot_work(browse
         context.close()
 
 
-@pytest.mark.browser
 def test_with_javascript_the_first_paint_already_has_the_search_box(browser, served_site):
     """Material's bundle is deferred; the head turns no-js into js before anything paints, so
     the search box does not pop into the header afterwards."""
@@ -161,7 +159,6 @@ def test_with_javascript_the_first_paint_already_has_the_search_box(browser, ser
         context.close()
 
 
-@pytest.mark.browser
 def test_the_inline_accessibility_script_still_runs_after_material(browser, served_site):
     """toegankelijkheid.js is written into the page before Material's deferred bundle: it must
     still find the scroll boxes Material puts around wide tables, and make them focusable."""

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from kaartvel_pdf import card_labels, mirror_problems, page_text, page_words, qr_codes_per_cell, squeeze
 from kennisplein import build_site
 from kennisplein.downloads import decks
 
-pytestmark = pytest.mark.browser
 
 SITE_URL = "https://kennisplein-goed-werk.nl/"
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from kennisplein import build_site
 from kennisplein.pages import pages, render
 from kennisplein.rendering import markdown_to_html, outline, relative_url

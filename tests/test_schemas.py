@@ -7,10 +7,11 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from kennisplein import vocabularies
-from kennisplein.checks import SCHEMA_DIR, validator
+from kennisplein import schemas, vocabularies
+from kennisplein.paths import SCHEMAS as SCHEMA_DIR
 
 SCHEMAS = sorted(SCHEMA_DIR.glob("*.schema.json"))
+validator = schemas.explaining_validator
 
 
 @pytest.mark.parametrize("path", SCHEMAS, ids=[p.name for p in SCHEMAS])
@@ -41,7 +42,7 @@ def test_every_kind_has_a_schema():
 
 def _data_files():
     """(kind, path) of every data file: the real data, the mini set, every broken case."""
-    from conftest import BROKEN, MINI_DATA, ROOT
+    from helpers import BROKEN, MINI_DATA, ROOT
 
     for folder in [ROOT / "data", MINI_DATA, *sorted(BROKEN.glob("*/data"))]:
         for path in sorted(folder.rglob("*.yaml")):
@@ -59,12 +60,12 @@ def test_the_quick_validator_agrees_with_the_one_that_explains_and_with_the_sche
     their references, so a wrong inlining shows too."""
     from referencing import Registry, Resource
 
-    from kennisplein.checks import quick_validator
     from kennisplein.loading import load_file
+    from kennisplein.schemas import quick_validator
 
     written = [json.loads(p.read_text(encoding="utf-8")) for p in SCHEMAS]
     registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in written)
-    as_written = {s["$id"].removesuffix(".schema.json"): Draft202012Validator(s, registry=registry) for s in written}
+    as_written = {s["$id"].removesuffix(".schema.json"): schemas.validator_class()(s, registry=registry) for s in written}
     checked = invalid = 0
     for kind, path in _data_files():
         value = load_file(path, path.name).value

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import MINI_DATA, ROOT, copy_data, mkdocs_build
+from helpers import MINI_DATA, ROOT, copy_data
 from kennisplein import build_site
-from kennisplein.delen import editie_tekst
+from kennisplein.sharing import editie_tekst
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
@@ -73,7 +73,7 @@ def test_generated_pages_are_not_in_the_nav(built_site, data):
     assert not any(k.id in (href or "") for k in data.kaarten for href in nav_links)
 
 
-def test_editor_text_is_escaped_everywhere(tmp_path):
+def test_editor_text_is_escaped_everywhere(mkdocs, tmp_path):
     """Characters with a meaning in HTML stay text: in the body, the <title> and meta tags.
 
     (Tags themselves are refused by the checks: see tests/broken/17-html-in-tekst.)"""
@@ -83,7 +83,7 @@ def test_editor_text_is_escaped_everywhere(tmp_path):
     title = 'Welkom 5 < 6 > 4 & "ja" \'n stagiaire'
     text = text.replace("titel: Een welkomstkaartje voor de nieuwe stagiaire", "titel: " + repr(title).replace("\\'", "''"))
     card.write_text(text, encoding="utf-8")
-    result = mkdocs_build(tmp_path / "site", data)
+    result = mkdocs(tmp_path / "site", data)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "kaarten" / "welkomstkaartje-stagiaire" / "index.html").read_text(encoding="utf-8")
     assert "5 < 6 >" not in html
@@ -176,7 +176,7 @@ def test_the_menu_drawn_once_per_folder_is_the_menu_material_draws(built_site, t
 @pytest.mark.parametrize("synthetic", [0, 300])
 def test_related_cards_are_the_best_scored_of_all_cards(tmp_path, synthetic):
     """_related skips scoring most cards; it must pick what scoring every card would."""
-    from kennisplein.bench import write_synthetic_data
+    from benchmarks.synthetic import write_synthetic_data
     from kennisplein.pages import _related
 
     site = build_site(write_synthetic_data(tmp_path / "data", synthetic) if synthetic else ROOT / "data", ROOT / "docs")
@@ -202,7 +202,7 @@ def test_generated_pages_list_their_sections_in_the_table_of_contents(built_site
 
 def test_bench_ratio_is_the_median_of_each_rounds_ratio():
     """The machine drifts between rounds: each round's builds are compared with each other."""
-    from kennisplein.bench import BuildTime, Row
+    from benchmarks.bench import BuildTime, Row
 
     def t(wall: float) -> BuildTime:
         return BuildTime(wall, wall / 2)
@@ -211,3 +211,21 @@ def test_bench_ratio_is_the_median_of_each_rounds_ratio():
     assert row.ratio(1) == pytest.approx(1.2)  # of 1.33, 1.2 and 1.11 (the fastest two: 4.0 / 3.0)
     assert row.ratio(2, cpu=True) == pytest.approx(2.0)  # of 2.0, 1.5 and 2.0
     assert Row("leeg", 0).ratio(1) == 0.0
+
+
+def test_a_copy_of_a_site_never_shares_its_lookups():
+    """Indexes are made per Site: a copy with other cards finds its own cards, and the original
+    still finds all of its own (it once shared one dict, which the copy overwrote)."""
+    import dataclasses
+
+    original = build_site(MINI_DATA)
+    first, *rest = original.kaarten
+    original.kaarten_met_thema(first.thema)  # a derived index, made before the copy
+    copy = dataclasses.replace(original, kaarten=tuple(rest))
+    assert original.kaart(first.id) is first
+    assert first in original.kaarten_met_thema(first.thema)
+    with pytest.raises(KeyError):
+        copy.kaart(first.id)
+    assert first not in copy.kaarten_met_thema(first.thema)
+    with pytest.raises(ValueError):
+        dataclasses.replace(original, _index={})  # not a field one can pass

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 import material
 
-from conftest import ROOT
+from kennisplein.paths import OVERRIDES
 
 MATERIAL = Path(material.__file__).parent / "templates"
 GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
@@ -62,7 +62,7 @@ def test_copied_template_is_materials_own_but_for_the_documented_changes(name):
     for old, new in CHANGES[name]:
         assert expected.count(old) == 1, f"Material's {name} changed: {old!r} is not in it once; copy it again and redo our changes"
         expected = expected.replace(old, new)
-    ours = (ROOT / "overrides" / name).read_text(encoding="utf-8")
+    ours = (OVERRIDES / name).read_text(encoding="utf-8")
     assert ours.startswith("{#-"), f"overrides/{name} starts with a comment that says why it is a copy"
     assert without_leading_comment(ours) == expected
 
@@ -96,7 +96,6 @@ def test_table_of_contents_title_labels_a_toggle_only_where_there_is_one(built_s
 
 # --- Material's behaviour, with our markup -------------------------------------------------
 
-@pytest.mark.browser
 def test_menu_and_search_open_and_close_on_a_phone(browser, served_site):
     context = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL")
     page = context.new_page()
@@ -119,7 +118,6 @@ def test_menu_and_search_open_and_close_on_a_phone(browser, served_site):
         context.close()
 
 
-@pytest.mark.browser
 def test_menu_is_closed_again_after_back(browser, served_site):
     """What autocomplete="off" on the toggles did: a browser that restores form fields ("back"
     to a page it did not keep in memory; Firefox also on a reload) must not show the menu or

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from helpers import ROOT
 from kennisplein import build_site
 from quality_gates import axe_violations, horizontal_overflow, serve_empty_search_index, tab_through
 
@@ -55,7 +55,6 @@ def assert_accessible(page, width: int) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("path", TEMPLATES.values(), ids=TEMPLATES.keys())
-@pytest.mark.browser
 def test_page_template_has_no_axe_violations(browser, served_site, built_site, path, width):
     context, page = open_page(browser, served_site + path, width, built_site)
     try:
@@ -87,7 +86,6 @@ def other_pages(site) -> list[str]:
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.browser
 def test_every_other_page_has_no_axe_violations(browser, served_site, built_site, width):
     pages = other_pages(built_site)
     assert {"over/", "sessies/", "themas/", "aanpakken/", "toegankelijkheid/"} <= set(pages)
@@ -107,7 +105,6 @@ def test_every_other_page_has_no_axe_violations(browser, served_site, built_site
     assert found == {}
 
 
-@pytest.mark.browser
 def test_every_page_template_reflows_at_320_pixels(browser, served_site, built_site):
     """WCAG 1.4.10 asks for 320 CSS pixels (a 1280 px screen zoomed to 400 %): no page of any
     template may then scroll sideways as a whole (a wide table may scroll on its own)."""
@@ -125,7 +122,6 @@ def test_every_page_template_reflows_at_320_pixels(browser, served_site, built_s
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-@pytest.mark.browser
 def test_open_search_with_results_has_no_axe_violations(browser, served_site, width):
     context, page = open_page(browser, served_site + "kaarten/", width)
     try:
@@ -142,7 +138,6 @@ def test_open_search_with_results_has_no_axe_violations(browser, served_site, wi
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("path", ["kaarten/", "kaarten/blijf-gesprek/"], ids=["kaartenbak", "kaart"])
-@pytest.mark.browser
 @pytest.mark.parametrize("backwards", [False, True], ids=["tab", "shift-tab"])
 def test_every_control_is_reached_by_tab_and_visibly_focused(browser, served_site, built_site, path, width, backwards):
     context, page = open_page(browser, served_site + path, width, built_site)
@@ -171,7 +166,6 @@ BROKEN = """() => {
 }"""
 
 
-@pytest.mark.browser
 def test_axe_and_reflow_gates_report_a_broken_page(browser, served_site):
     context, page = open_page(browser, served_site + "model/", 375)
     try:
@@ -183,7 +177,6 @@ def test_axe_and_reflow_gates_report_a_broken_page(browser, served_site):
         context.close()
 
 
-@pytest.mark.browser
 def test_keyboard_gate_reports_a_control_without_visible_focus(browser, served_site):
     context, page = open_page(browser, served_site + "model/", 1280)
     try:

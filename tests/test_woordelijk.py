@@ -1,7 +1,7 @@
 """Word for word: every verbatim field in data/ stands in the source document it names.
 
-The sources are the five text conversions in ../shared/seeds/ (beside the repository, in CI
-too). A field passes when its text, normalised, is part of its document, normalised the same
+The sources are the five text conversions in brondocumenten/, one per document in
+data/documenten/, named after its id. A field passes when its text, normalised, is part of its document, normalised the same
 way. The normaliser only undoes what is not wording:
 
 - whitespace and line breaks (also page breaks inside a paragraph);
@@ -28,23 +28,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
 import yaml
 
+from kennisplein.paths import DATA, SOURCE_DOCUMENTS
 from kennisplein.vocabularies import MAANDEN
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-# data/documenten/<id>.yaml -> the prefix of its text conversion in ../shared/seeds/
-SEED_PREFIX = {
-    "eindverslag-2022": "000_",
-    "dialoograpport-2021": "001_",
-    "beroepseer-goed-werk-aanpak": "002_",
-    "sigra-actieprogramma-behoud": "003_",
-    "rotterdamsezorg-inspiratiebundel-2025": "004_",
-}
+# Every document in data/documenten/ has its text in brondocumenten/<id>.txt.
+DOCUMENTS = tuple(sorted(path.stem for path in (DATA / "documenten").glob("*.yaml")))
 HYPHENATED_AT_LINE_ENDS = {"sigra-actieprogramma-behoud"}
 EDITORIAL_SECTION = "Noot van de redactie"
 PAGE_BREAK = "[paginawissel]"  # how data/correcties/ writes a page break inside a sentence
@@ -92,12 +81,7 @@ def corrections() -> list[dict]:
 
 @lru_cache(maxsize=None)
 def source(document: str) -> Source:
-    if not SEEDS.is_dir():
-        pytest.fail(f"The source documents are missing: expected them in {SEEDS} (../shared/seeds/ beside the repository).")
-    matches = sorted(SEEDS.glob(SEED_PREFIX[document] + "*.txt"))
-    if len(matches) != 1:
-        pytest.fail(f"Expected one file {SEED_PREFIX[document]}*.txt in {SEEDS}, found {matches}.")
-    raw = matches[0].read_text(encoding="utf-8")
+    raw = (SOURCE_DOCUMENTS / f"{document}.txt").read_text(encoding="utf-8")
     text = normalise_source(raw, document)
     for c in corrections():
         if c["document"] == document:
@@ -318,10 +302,12 @@ def is_descriptive_title(titel: str) -> bool:
 
 # --- the tests -----------------------------------------------------------------------------
 
-def test_the_source_documents_are_beside_the_repository():
-    assert SEEDS.is_dir(), f"The source documents are missing: expected them in {SEEDS}."
-    for document in SEED_PREFIX:
-        assert source(document).text
+def test_every_document_has_its_source_text_in_the_repository():
+    assert len(DOCUMENTS) == 5
+    texts = {path.stem for path in SOURCE_DOCUMENTS.glob("*.txt")}
+    assert texts == set(DOCUMENTS), "brondocumenten/ holds exactly one <id>.txt per data/documenten/<id>.yaml"
+    for document in DOCUMENTS:
+        assert len(source(document).text) > 5000
 
 
 def test_every_verbatim_field_stands_in_its_source_document():
@@ -334,7 +320,7 @@ def test_every_verbatim_field_stands_in_its_source_document():
 
 def test_quotes_inside_editorial_text_stand_in_a_source():
     _, editorial = collect()
-    everything = tuple(SEED_PREFIX)
+    everything = tuple(DOCUMENTS)
     failures = [
         f"{file}: ‘{quote}’"
         for file, text in editorial
@@ -457,7 +443,7 @@ def test_every_fragment_of_every_source_is_in_the_data():
     texts = [t for path in sorted(DATA.rglob("*.yaml")) for t in _strings(read_yaml(path))]
     corpus = " || ".join(normalise(t) for t in texts).casefold()
     missing = []
-    for document in SEED_PREFIX:
+    for document in DOCUMENTS:
         left_out = [start.casefold() for doc, start, _ in LEFT_OUT if doc == document]
         for fragment in _fragments(document):
             folded = fragment.casefold()

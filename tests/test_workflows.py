@@ -15,7 +15,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 from kennisplein import cli
 
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -11,23 +11,18 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jsonschema_rs
-
+from . import schema_docs, schemas
 from .loading import LoadedFile, strings
-from . import schema_docs
 from .placeholders import is_placeholder, placeholder_problems
 from .problems import Problem
+from .schemas import DATE_PATTERN, ID_PATTERN
 from .vocabularies import GERESERVEERDE_KAART_IDS, MAANDEN
 
 if TYPE_CHECKING:
-    from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
-
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 # English (and common misspelled) field names editors type, with the Dutch field meant.
 _ENGLISH = {
@@ -49,8 +44,6 @@ _TYPE_NAMES = {
     "null": "leeg",
 }
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 _DUTCH_DATE = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
 _WRITTEN_DATE = re.compile(r"^\s*(\d{1,2})\s+([a-zA-Z]+)\s+(\d{4})\s*$")  # 14 oktober 2022
 _LOOSE_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")  # 2022-9-9
@@ -65,94 +58,18 @@ _SAFE_SCHEMES = ("https:", "mailto:")
 
 # --- schemas -------------------------------------------------------------------------------
 
-@cache
-def _schemas() -> dict[str, dict]:
-    """Every schema by its $id."""
-    schemas = (json.loads(path.read_text(encoding="utf-8")) for path in sorted(SCHEMA_DIR.glob("*.schema.json")))
-    return {schema["$id"]: schema for schema in schemas}
-
-
-@cache
-def schema(kind: str) -> dict:
-    """The schema of one kind of file, with its references inlined."""
-    return _inline_refs(_schemas()[f"{kind}.schema.json"], f"{kind}.schema.json")
-
-
-@cache
-def validator(kind: str) -> Draft202012Validator:
-    """The validator whose errors are explained in Dutch. It is imported only when a file has
-    errors: a build of valid data needs only `quick_validator`."""
-    from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
-
-    registry = Registry().with_resources((i, Resource.from_contents(s)) for i, s in _schemas().items())
-    return Draft202012Validator(schema(kind), registry=registry)
-
-
-def _inline_refs(node: Any, base: str, seen: tuple[str, ...] = ()) -> Any:
-    """The schema with every `$ref` replaced by the schema it points to: merged in where the
-    two share no keyword, else as `allOf: [target]`.
-
-    Resolving a `$ref` costs jsonschema a URL join and a lookup each time a value is checked:
-    more than half of all validation time. `allOf` with the target checks exactly the same
-    (a `$ref` next to other keywords applies both, as allOf does); a reference to a schema
-    that is being inlined already (recursion) stays a `$ref`.
-    """
-    if isinstance(node, list):
-        return [_inline_refs(item, base, seen) for item in node]
-    if not isinstance(node, dict) or "$ref" not in node:
-        return {k: _inline_refs(v, base, seen) for k, v in node.items()} if isinstance(node, dict) else node
-    rest = {k: _inline_refs(v, base, seen) for k, v in node.items() if k != "$ref"}
-    document, _, pointer = node["$ref"].partition("#")
-    document = document or base
-    key = f"{document}#{pointer}"
-    if key in seen:
-        return dict(rest, **{"$ref": node["$ref"]})
-    target = _schemas()[document]
-    for part in (p for p in pointer.split("/") if p):
-        target = target[part]
-    inlined = _inline_refs(target, document, seen + (key,))
-    # Mostly a reference only adds a description to a shared definition: then its keywords
-    # can sit in this schema itself, which spares jsonschema a level of allOf per value.
-    if isinstance(inlined, dict) and _mergeable(rest, inlined):
-        return {**inlined, **rest}
-    return dict(rest, allOf=[*rest.get("allOf", []), inlined])
-
-
-# Keywords that only describe: a reference's own description wins over its target's.
-_ANNOTATIONS = frozenset({"title", "description", "examples", "default", "$comment", "deprecated"})
-# Keywords that check a value on their own, whatever other keywords stand next to them (unlike
-# additionalProperties next to properties, or then next to if): safe to add to a target.
-_INDEPENDENT = frozenset({
-    "type", "enum", "const", "minLength", "maxLength", "pattern", "minimum", "maximum",
-    "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems",
-    "minProperties", "maxProperties", "required",
-})
-_SCOPE = ("$id", "$schema", "$defs", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef")
-
-
-def _mergeable(rest: dict, target: dict) -> bool:
-    own = rest.keys() - _ANNOTATIONS
-    return own <= _INDEPENDENT and not own & target.keys() and not any(k in target for k in _SCOPE)
-
-
-@cache
-def quick_validator(kind: str) -> jsonschema_rs.Validator:
-    """The same schema in jsonschema-rs, 60 times faster: it says whether a file is valid, and
-    only a file that is not is checked again by `validator` for errors to explain in Dutch.
-    Our schemas refer to nothing recursively, so inlined they have no `$ref` left and it needs
-    no registry (a recursive reference would make this raise, in every test)."""
-    return jsonschema_rs.validator_for(schema(kind))
-
-
 def schema_problems(loaded: LoadedFile, kind: str) -> list[Problem]:
     """Every schema violation of one file, in Dutch; a `VUL IN` left in it counts as unfilled only."""
     problems = placeholder_problems(loaded, kind)
-    if quick_validator(kind).is_valid(loaded.value):  # nearly always: no error to explain
+    if schemas.quick_validator(kind).is_valid(loaded.value):  # nearly always: no error to explain
         return problems
-    for error in validator(kind).iter_errors(loaded.value):
+    errors = list(schemas.explaining_validator(kind).iter_errors(loaded.value))
+    for error in errors:
         if not is_placeholder(error.instance):
             problems.extend(_translate(error, loaded))
+    if not errors:  # the two validators disagree: never let a file pass because of that
+        problems.append(loaded.problem((), "dit bestand klopt niet met het schema, maar de controle kan niet zeggen waar. "
+                                            "Vraag een ontwikkelaar om hulp en noem deze melding."))
     return problems
 
 
@@ -169,7 +86,8 @@ def _suggest(word: str, options: Iterable[str]) -> str | None:
     return match[0] if match else None
 
 
-def _kebab(text: str) -> str:
+def kebab(text: str) -> str:
+    """An id made from a text: 'Regio Oost' -> 'regio-oost'."""
     text = text.lower()
     for a, b in (("ë", "e"), ("é", "e"), ("è", "e"), ("ï", "i"), ("ö", "o"), ("ü", "u"), ("á", "a")):
         text = text.replace(a, b)
@@ -237,7 +155,7 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
         hint = f" Bedoelde je '{suggestion}'?" if suggestion else ""
         yield loaded.problem(path, f"'{value}' is geen geldige waarde voor '{field}'. Kies uit: {', '.join(options)}.{hint}")
     elif keyword == "pattern":
-        yield loaded.problem(path, _pattern_message(error.validator_value, field, value))
+        yield loaded.problem(path, pattern_message(error.validator_value, field, value))
     elif keyword == "minItems":
         if not value:
             yield loaded.problem(path, f"'{field}' is een lege lijst. Geef minstens {error.validator_value} item{'s' if error.validator_value > 1 else ''}.")
@@ -290,10 +208,11 @@ def _describe(value: Any) -> str:
     return "een blok met velden"
 
 
-def _pattern_message(pattern: str, field: str, value: str) -> str:
+def pattern_message(pattern: str, field: str, value: str) -> str:
+    """What to write instead of a value that does not match a schema pattern."""
     if pattern == ID_PATTERN:
         return (f"'{value}' is geen geldig id voor '{field}': gebruik alleen kleine letters, cijfers en "
-                f"streepjes, bijvoorbeeld '{_kebab(value)}'.")
+                f"streepjes, bijvoorbeeld '{kebab(value)}'.")
     if pattern == DATE_PATTERN:
         dutch = _DUTCH_DATE.match(value)
         if dutch:

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from . import github, guide, scaffold
 from .placeholders import PLACEHOLDER
+from .paths import GUIDE
 from .problems import DataError
+from .schemas import CARD_TITLE_LENGTH
 from .site import build_site
 from .vocabularies import E_IDS, ROLLEN, SESSIESOORTEN
 
@@ -138,8 +140,8 @@ def _nieuwe_kaart(args: argparse.Namespace) -> int:
         if _interactive():
             print("Een nieuwe kaart. " + _INTRO)
             if titel is None and args.id is None:
-                titel = _ask("Korte titel voor op de kaart (hoogstens 60 tekens)",
-                             lambda t: None if len(t) <= 60 else f"de titel is {len(t)} tekens; maak hem korter.",
+                titel = _ask(f"Korte titel voor op de kaart (hoogstens {CARD_TITLE_LENGTH} tekens)",
+                             lambda t: None if len(t) <= CARD_TITLE_LENGTH else f"de titel is {len(t)} tekens; maak hem korter.",
                              required=True)
             if tekst is None:
                 tekst = _ask("Tekst van de gewoonte, letterlijk uit de bron")
@@ -180,7 +182,7 @@ def _create(make: Callable[[], tuple[Path, str]], next_step: Callable[[str], str
 def _gids(args: argparse.Namespace) -> int:
     try:
         if args.controleer:
-            current = (guide.ROOT / guide.GUIDE).read_text(encoding="utf-8")
+            current = GUIDE.read_text(encoding="utf-8")
             if guide.refresh(current) != current:
                 print(f"{guide.GUIDE} is niet bij: draai 'kennisplein gids' en neem de wijziging op.", file=sys.stderr)
                 return 1
@@ -244,7 +246,7 @@ def parser() -> argparse.ArgumentParser:
         description="Maak een nieuwe kaart in data/kaarten/, met alle velden en uitleg erboven. "
                     "Wat je niet meegeeft, wordt gevraagd (of blijft VUL IN).",
     )
-    card.add_argument("--titel", help="korte titel voor op de kaart (hoogstens 60 tekens)")
+    card.add_argument("--titel", help=f"korte titel voor op de kaart (hoogstens {CARD_TITLE_LENGTH} tekens)")
     card.add_argument("--tekst", help="de gewoonte, letterlijk zoals in de bron")
     card.add_argument("--thema", help="het id van het thema in data/themas/")
     card.add_argument("--voor", action="append", choices=tuple(ROLLEN), metavar="ROL",

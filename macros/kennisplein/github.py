@@ -8,14 +8,13 @@ the file named by $GITHUB_STEP_SUMMARY.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .problems import Problem
+from .paths import PACKAGE_TEMPLATES
+from .problems import Problem, tally
 from .records import Site
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 TITLE = "Fout in de gegevens"
 
 
@@ -49,7 +48,7 @@ def counts(site: Site) -> str:
 def _environment() -> Environment:
     # HTML in a Markdown summary: autoescaped, so editor text in a message stays text.
     return Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+        loader=FileSystemLoader(PACKAGE_TEMPLATES), autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )
 
@@ -57,10 +56,10 @@ def _environment() -> Environment:
 def summary(problems: list[Problem], site: Site | None = None) -> str:
     """The Dutch summary GitHub shows on the check's page (Markdown with an HTML table)."""
     problems = sorted(set(problems))
-    files = {p.file for p in problems}
+    aantal, bestanden = tally(problems)
     return _environment().get_template("samenvatting.md.j2").render(
         problemen=problems,
-        aantal="1 probleem" if len(problems) == 1 else f"{len(problems)} problemen",
-        bestanden="1 bestand" if len(files) == 1 else f"{len(files)} bestanden",
+        aantal=aantal,
+        bestanden=bestanden,
         telling=counts(site) if site else "",
     )

@@ -16,10 +16,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import schema_docs
+from .paths import GUIDE as GUIDE_PATH, PACKAGE_TEMPLATES, ROOT
 from .scaffold import template
 
-ROOT = Path(__file__).resolve().parents[2]
-GUIDE = "CONTRIBUTING.md"
+GUIDE = GUIDE_PATH.name
 _PART = re.compile(r"(<!-- gegenereerd: (?P<what>[^>]+?) -->\n)(?P<body>.*?)(<!-- einde gegenereerd -->)", re.S)
 _MARKERS = re.compile(r"^<!-- (gegenereerd: [^>]+|einde gegenereerd|[^>]*kennisplein gids[^>]*) -->\n", re.M)
 
@@ -39,7 +39,7 @@ def _field_name(path: str) -> str:
 @cache
 def _environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(Path(__file__).resolve().parent / "templates" / "gids"),
+        loader=FileSystemLoader(PACKAGE_TEMPLATES / "gids"),
         autoescape=False,  # Markdown; table cells go through `cel`
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )

@@ -22,10 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import adressen, fragments, qr, scripts, stylesheets
+from . import fragments, permalinks, qr, scripts, stylesheets
 from .template_cache import compiled_templates
 from .downloads.catalog import build_downloads
-from .checks import SCHEMA_DIR
+from .paths import SCHEMAS
 from .pages import Page, pages, render
 from .problems import DataError, Problem, report
 from .rendering import environment, has_search_cuts, outline, searchable, shown
@@ -96,7 +96,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
-        self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / adressen.LIST_NAME
+        self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / permalinks.LIST_NAME
         self.data_dir = data_dir
         self.cache = root / self.config.cache
         self.compiled = environment().bytecode_cache = compiled_templates(self.cache / "sjablonen")
@@ -115,7 +115,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             print(serving_report(error.problems), file=sys.stderr, flush=True)
             # Its records, but nothing derived from an earlier build (such as tiles drawn with
             # templates that may have been edited since).
-            self.site = dataclasses.replace(self.site, _index={})
+            self.site = dataclasses.replace(self.site)
         try:
             self.stylesheets = stylesheets.build_bundles()
             self.scripts = scripts.inline_scripts()
@@ -149,7 +149,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
                 files.remove(source)
         for bundle in self.stylesheets.values():
             files.append(File.generated(config, bundle.path, content=bundle.css))
-        for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):  # for editors' tools: /schemas/
+        for schema in sorted(SCHEMAS.glob("*.schema.json")):  # for editors' tools: /schemas/
             files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
         downloads = build_downloads(self.site, config.site_url or "", self.cache / "downloads", render_pdfs=self.config.pdf and not self.serving)
         for problem in downloads.problems:
@@ -163,22 +163,22 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             file = File.generated(config, page.src_uri, content="")
             GeneratedPage(page, self.site, file, config, menu.get(page.src_uri))  # becomes file.page, as Material's blog posts do
             files.append(file)
-        for generated in adressen.redirect_files(self.site, config.site_url or ""):
+        for generated in permalinks.redirect_files(self.site, config.site_url or ""):
             files.append(File.generated(config, generated.path, content=generated.content))
         return files
 
     def on_nav(self, nav, config, files: Files):
         # After every plugin's on_files: the URLs this build makes, pages and redirects alike.
-        current = {adressen.site_path(f.url) for f in files.documentation_pages()}
-        current |= {adressen.site_path(r.oud) for r in adressen.redirects(self.site)}
+        current = {permalinks.site_path(f.url) for f in files.documentation_pages()}
+        current |= {permalinks.site_path(r.oud) for r in permalinks.redirects(self.site)}
         try:
-            self.adressen = adressen.check(self.adressen_pad, current)
-        except adressen.AdressenFout as error:
+            self.adressen = permalinks.check(self.adressen_pad, current)
+        except permalinks.MissingUrlsError as error:
             raise PluginError(str(error)) from None
         return nav
 
     def on_post_build(self, config) -> None:
-        if adressen.write_list(self.adressen_pad, self.adressen):
+        if permalinks.write_list(self.adressen_pad, self.adressen):
             log.info("Nieuwe webadressen toegevoegd aan %s", self.adressen_pad.name)
 
     def on_env(self, env, config, files):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
-from . import delen
+from . import sharing
 from .records import Aanbeveling, Aanpak, E, Kaart, Sessie, Site, Thema, Vindplaats
 from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
 from .rendering import render_template
@@ -56,7 +56,7 @@ class KaartPagina:
     volgende: Kaart | None
     adres: str  # permanent public address ('' when the site has no site_url)
     bronvermelding: str  # citation to copy into a slide or report
-    qr: str | None  # the card's QR code as a data: URL (delen.qr_data_url)
+    qr: str | None  # the card's QR code as a data: URL (sharing.qr_data_url)
     editie: str  # edition date, in words
     site_naam: str
 
@@ -247,10 +247,10 @@ def kaart_page(kaart: Kaart, site: Site, site_url: str = "", site_naam: str = ""
         gerelateerd=_related(kaart, site),
         vorige=vorige,
         volgende=volgende,
-        adres=delen.absolute_url(site_url, kaart.url),
-        bronvermelding=delen.citation(kaart, site, site_url, site_naam),
-        qr=delen.qr_data_url(kaart, site_url),
-        editie=delen.editie_tekst(site.editie),
+        adres=sharing.absolute_url(site_url, kaart.url),
+        bronvermelding=sharing.citation(kaart, site, site_url, site_naam),
+        qr=sharing.qr_data_url(kaart, site_url),
+        editie=sharing.editie_tekst(site.editie),
         site_naam=site_naam,
     )
     return Page(f"kaarten/{kaart.id}.md", kaart.url, kaart.titel, kaart.tekst, "kaart.html", context, "kaart")
@@ -326,7 +326,7 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
              "bronnen.html", site, "bronnen"),
         Page("downloads/index.md", "downloads/", "Downloads",
              "Kaartensets om te printen en open data van het Kennisplein Goed Werk.",
-             "downloads.html", DownloadsPagina(downloads, delen.editie_tekst(site.editie)), "downloads"),
+             "downloads.html", DownloadsPagina(downloads, sharing.editie_tekst(site.editie)), "downloads"),
     ]
 
 

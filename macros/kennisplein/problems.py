@@ -26,14 +26,19 @@ class DataError(Exception):
         super().__init__(report(self.problems))
 
 
+def tally(problems: list[Problem]) -> tuple[str, str]:
+    """('3 problemen', '2 bestanden'): how many problems, in how many files, in words."""
+    count, files = len(set(problems)), len({p.file for p in problems})
+    return (f"{count} probleem" if count == 1 else f"{count} problemen",
+            f"{files} bestand" if files == 1 else f"{files} bestanden")
+
+
 def report(problems: list[Problem]) -> str:
     """The report an editor reads: one line per problem, then a count."""
     problems = sorted(set(problems))
     if not problems:
         return "Alle gegevens zijn in orde."
-    files = {p.file for p in problems}
-    count = "1 probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-    where = "1 bestand" if len(files) == 1 else f"{len(files)} bestanden"
+    count, where = tally(problems)
     lines = [str(p) for p in problems]
     lines.append("")
     lines.append(

@@ -30,7 +30,7 @@ _used: set[str] = set()
 
 def qr_svg(url: str) -> Markup:
     """The QR code of `url` as SVG markup: inline in a printed card, or as a standalone .svg
-    (the card page's data: URL, delen.qr_data_url).
+    (the card page's data: URL, sharing.qr_data_url).
 
     It has a viewBox but no size, so CSS (or the <img> that shows it) sets its size; the
     quiet zone (4 modules) is part of the drawing, so a scanner finds it whatever surrounds

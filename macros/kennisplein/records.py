@@ -110,10 +110,6 @@ class Sectie:
     inhoud: tuple[Blok, ...]
     anker: str
 
-    @property
-    def tips(self) -> tuple[Punt, ...]:
-        return tuple(p for blok in self.inhoud if blok.soort == "tips" for p in blok.punten)
-
 
 @dataclass(frozen=True)
 class Ronde:
@@ -261,10 +257,6 @@ class Thema:
     def url(self) -> str:
         return f"themas/{self.id}/"
 
-    @property
-    def tips(self) -> tuple[Punt, ...]:
-        return tuple(t for sectie in self.secties for t in sectie.tips)
-
 
 @dataclass(frozen=True)
 class Woordenschat:
@@ -389,10 +381,13 @@ class Site:
     documenten: tuple[Document, ...]
     correcties: tuple[Correctie, ...]
     editie: Editie
-    _index: dict = field(default_factory=dict, repr=False, compare=False)
+    # Lookups by id and selections derived from the records: made anew for every Site (also
+    # for a copy made with dataclasses.replace), never passed in, never shared.
+    _index: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        index = self._index
+        index: dict = {}
+        object.__setattr__(self, "_index", index)
         index["kaart"] = {k.id: k for k in self.kaarten}
         # An old id still finds its card (a macro in docs/ written before the rename).
         index["eerdere_kaart_id"] = {old: k for k in self.kaarten for old in k.eerdere_ids}
@@ -445,9 +440,6 @@ class Site:
     def kaarten_voor(self, rol: str) -> tuple[Kaart, ...]:
         return tuple(k for k in self.kaarten if rol in k.voor)
 
-    def kaarten_met_e(self, e: str) -> tuple[Kaart, ...]:
-        return tuple(k for k in self.kaarten if e in k.e)
-
     def kaarten_uit_sessie(self, sessie: str) -> tuple[Kaart, ...]:
         return self._grouped("kaarten_per_sessie", lambda k: k.sessies).get(sessie, ())
 
@@ -456,10 +448,9 @@ class Site:
 
         Pages ask for such selections once per card or session; scanning every card each time
         would make the build grow with the square of the number of cards."""
-        cached = self._index.get(name)
-        if cached is None or cached[0] is not self.kaarten:  # a copy with other cards: anew
-            cached = self._index[name] = (self.kaarten, make())
-        return cached[1]
+        if name not in self._index:
+            self._index[name] = make()
+        return self._index[name]
 
     def _grouped(self, name: str, keys) -> dict[str, tuple[Kaart, ...]]:
         def make() -> dict[str, tuple[Kaart, ...]]:

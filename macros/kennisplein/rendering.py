@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 from functools import cache
-from pathlib import Path
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -19,10 +18,10 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from . import vocabularies
+from .paths import PAGE_TEMPLATES
 from .fragments import SiteFragmentCache
 from .qr import qr_svg
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "kennisplein"
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -104,7 +103,7 @@ _OUT_MARK = re.compile(f"({re.escape(_OUT_START)}|{re.escape(_OUT_END)})")
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATE_DIR),
+        loader=FileSystemLoader(PAGE_TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

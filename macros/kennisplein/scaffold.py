@@ -16,12 +16,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import checks
+from . import checks, schemas
+from .paths import PACKAGE_TEMPLATES
 from .placeholders import PLACEHOLDER
 from .schema_docs import blocks, fields, lower_first
 from .vocabularies import E_IDS, GERESERVEERDE_KAART_IDS, ROLLEN, SESSIESOORTEN
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 _WIDTH = 78  # comment lines fit GitHub's editor and the code blocks of the site without scrolling
 
 
@@ -61,20 +61,21 @@ class NieuweKaart:
 
 def date_problem(text: str) -> str | None:
     """Why `text` is not a date as the data files want it (JJJJ-MM-DD, or JJJJ-MM, or JJJJ)."""
-    if not re.fullmatch(checks.DATE_PATTERN, text):
-        return checks._pattern_message(checks.DATE_PATTERN, "datum", text)
+    if not schemas.matches(schemas.DATE_PATTERN, text):
+        return checks.pattern_message(schemas.DATE_PATTERN, "datum", text)
     return checks.date_problem(text)
 
 
 def id_problem(text: str) -> str | None:
-    if not re.fullmatch(checks.ID_PATTERN, text) or not 2 <= len(text) <= 80:
-        return checks._pattern_message(checks.ID_PATTERN, "id", text)
+    shortest, longest = schemas.ID_LENGTH
+    if not schemas.matches(schemas.ID_PATTERN, text) or not shortest <= len(text) <= longest:
+        return checks.pattern_message(schemas.ID_PATTERN, "id", text)
     return None
 
 
 def slug(text: str) -> str:
     """An id made from a text: 'Regio Oost' -> 'regio-oost'."""
-    return checks._kebab(text)
+    return checks.kebab(text)
 
 
 def existing_ids(data_dir: Path, folder: str) -> list[str]:
@@ -96,7 +97,7 @@ def _yaml(value: object) -> str:
     if value is None or value == PLACEHOLDER:
         return PLACEHOLDER
     text = str(value).replace("\n", " ").strip()
-    if re.fullmatch(checks.ID_PATTERN, text) and re.search("[a-z]", text) and text not in _YAML_WORDS:
+    if schemas.matches(schemas.ID_PATTERN, text) and re.search("[a-z]", text) and text not in _YAML_WORDS:
         return text
     return "'" + text.replace("'", "''") + "'"
 
@@ -114,7 +115,7 @@ def _comment(text: str, indent: int) -> str:
 @cache
 def _environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(PACKAGE_TEMPLATES),
         autoescape=False,  # YAML, not HTML: values go through the `yaml` filter instead
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -188,8 +189,8 @@ def new_session(data_dir: Path, verslag: NieuwVerslag) -> tuple[Path, str]:
 def new_card(data_dir: Path, kaart: NieuweKaart) -> tuple[Path, str]:
     """The path and text of a new card file; checks what the editor typed first."""
     data_dir = Path(data_dir)
-    if kaart.titel and len(kaart.titel) > 60:
-        raise ScaffoldError(f"De titel is {len(kaart.titel)} tekens lang; maak hem hoogstens 60 tekens.")
+    if kaart.titel and len(kaart.titel) > schemas.CARD_TITLE_LENGTH:
+        raise ScaffoldError(f"De titel is {len(kaart.titel)} tekens lang; maak hem hoogstens {schemas.CARD_TITLE_LENGTH} tekens.")
     ident = kaart.id or (slug(kaart.titel) if kaart.titel else None)
     if ident is None:
         raise ScaffoldError("Geef de titel van de kaart (--titel) of zelf een id (--id), bijvoorbeeld --id welkomstkaartje-stagiaire.")

@@ -7,10 +7,10 @@ the only text to change when a field's meaning changes.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
+
+from .schemas import raw as schema
 
 # A schema reference ends in one of these names when it stands for a kind of value editors know.
 _VALUE_KINDS = {
@@ -42,14 +42,6 @@ class Veld:
     soort: str  # the kind of value, in Dutch
     uitleg: str  # the schema's description; "" where it has none
     diepte: int  # 0 for a top-level field
-
-
-@cache
-def schema(name: str) -> dict:
-    """The schema file `<name>.schema.json`, e.g. 'sessie' or 'gemeenschappelijk'."""
-    from .checks import SCHEMA_DIR  # checks imports this module's users; import late
-
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 def _target(node: dict, current: str) -> tuple[dict, str, str | None]:

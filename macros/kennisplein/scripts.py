@@ -14,7 +14,7 @@ from pathlib import Path
 import rjsmin
 from markupsafe import Markup
 
-SOURCE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "javascripts"
+from .paths import JAVASCRIPTS as SOURCE_DIR
 SITE_PATH = "assets/javascripts"
 INLINE = ("zoekindex-later.js", "toegankelijkheid.js")
 

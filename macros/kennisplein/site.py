@@ -10,11 +10,12 @@ import datetime as dt
 import difflib
 import hashlib
 import os
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
-from . import checks
+from . import checks, schemas
 from .loading import LoadedFile, load_file
 from .placeholders import is_placeholder
 from .problems import DataError, Problem
@@ -196,10 +197,8 @@ def _rules(by_kind: dict[str, list[LoadedFile]]) -> list[Problem]:
 
 
 def _date_rules(loaded: LoadedFile, datum: Any, ident: Any) -> list[Problem]:
-    import re
-
     problems = []
-    if isinstance(datum, str) and re.fullmatch(checks.DATE_PATTERN, datum):
+    if isinstance(datum, str) and schemas.matches(schemas.DATE_PATTERN, datum):
         why = checks.date_problem(datum)
         if why:
             problems.append(loaded.problem(("datum",), why + " Controleer de datum in de bron."))

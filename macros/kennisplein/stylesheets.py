@@ -21,7 +21,7 @@ from pathlib import Path
 import rcssmin
 import tinycss2
 
-SOURCE_DIR = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "stylesheets"
+from .paths import STYLESHEETS as SOURCE_DIR
 SITE_PATH = "assets/stylesheets"
 
 # Every page links the bundle of its kind (pages.Page.soort), or else the first one.

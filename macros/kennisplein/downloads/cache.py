@@ -20,10 +20,10 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from .fonts import fonts_digest
-from .styles import CARD_CSS, PRINT_TEMPLATES, SITE_CSS
+from ..paths import PACKAGE, PRINT_TEMPLATES
+from .styles import CARD_CSS, SITE_CSS
 
 MAX_AGE = 30 * 24 * 3600
-PACKAGE = Path(__file__).resolve().parents[1]  # kennisplein/
 # What draws a PDF: WeasyPrint and the libraries it lays out and writes with, and ours.
 LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "tinyhtml5", "cssselect2", "pyphen", "fonttools", "pillow",
              "pypdf", "segno", "jinja2", "markupsafe", "markdown")

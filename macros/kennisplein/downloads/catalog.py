@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..pages import Download
 from ..records import Site
+from ..site_files import SiteFile
 from . import decks, opendata
 from .cache import PdfCache
 from .fonts import FONT_FILES
@@ -18,14 +19,6 @@ from .fonts import FONT_FILES
 PRINT_GROUP = "Kaartensets om te printen"
 READ_GROUP = "Om te lezen"
 DATA_GROUP = "Open data"
-
-
-@dataclass(frozen=True)
-class SiteFile:
-    """A file the build writes into the site as it is: where, and its bytes."""
-
-    path: str  # site-relative, e.g. "downloads/kaarten.csv"
-    content: bytes
 
 
 @dataclass(frozen=True)

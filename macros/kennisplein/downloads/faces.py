@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..delen import absolute_url, editie_tekst
+from ..sharing import absolute_url, editie_tekst
 from ..records import Kaart, Site, Thema
 from ..vocabularies import ROLLEN
 

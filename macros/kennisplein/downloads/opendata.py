@@ -12,7 +12,7 @@ import io
 import json
 from typing import Any
 
-from ..delen import absolute_url
+from ..sharing import absolute_url
 from ..records import Datum, Kaart, Site
 from ..vocabularies import E_IDS, ROLLEN
 

@@ -17,7 +17,8 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .fonts import FONT_FILES
-from .styles import CARD_CSS, OVERRIDES
+from ..paths import OVERRIDES
+from .styles import CARD_CSS
 
 # The PDF's file identifier is normally random; a fixed one keeps rebuilds byte-identical.
 _IDENTIFIER = b"kennisplein-goed-werk"

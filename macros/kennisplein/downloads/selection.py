@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..delen import qr_data_url
+from ..sharing import qr_data_url
 from ..records import Site
 from .faces import TEXT_SIZES, CardFace, card_face
 

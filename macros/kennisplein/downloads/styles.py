@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-OVERRIDES = Path(__file__).resolve().parents[3] / "overrides"
-CARD_CSS = OVERRIDES / "assets" / "stylesheets" / "kennisplein-kaartvel.css"
-SITE_CSS = OVERRIDES / "assets" / "stylesheets" / "kennisplein.css"
-PRINT_TEMPLATES = OVERRIDES / "kennisplein" / "print"
+from ..paths import STYLESHEETS
+
+CARD_CSS = STYLESHEETS / "kennisplein-kaartvel.css"
+SITE_CSS = STYLESHEETS / "kennisplein.css"
 
 
 @cache

@@ -11,14 +11,15 @@ must keep working. Two plain pieces:
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .delen import absolute_url
+from .atomic import write_atomic
+
+from .sharing import absolute_url
 from .records import Kaart, Site
 from .rendering import render_template
+from .site_files import SiteFile
 
 LIST_NAME = "gepubliceerde-adressen.txt"
 LIST_HEADER = (
@@ -36,15 +37,7 @@ class Redirect:
     kaart: Kaart
 
 
-@dataclass(frozen=True)
-class GeneratedFile:
-    """A file the build writes as is (not a page): where it goes, and its text."""
-
-    path: str  # site-relative, "kaarten/<old-id>/index.html"
-    content: str
-
-
-class AdressenFout(Exception):
+class MissingUrlsError(Exception):
     """Published URLs that this build would no longer serve; the message is for editors."""
 
     def __init__(self, missing: list[str], list_path: Path):
@@ -65,15 +58,15 @@ def redirects(site: Site) -> list[Redirect]:
     return [Redirect(f"kaarten/{old}/", kaart) for kaart in site.kaarten for old in kaart.eerdere_ids]
 
 
-def redirect_files(site: Site, site_url: str) -> list[GeneratedFile]:
+def redirect_files(site: Site, site_url: str) -> list[SiteFile]:
     """The HTML page at each old card address, rendered from doorverwijzing.html."""
     return [
-        GeneratedFile(
+        SiteFile(
             r.oud + "index.html",
             render_template(
                 "doorverwijzing.html", r.oud, kaart=r.kaart, oud=r.oud,
                 adres=absolute_url(site_url, r.kaart.url),
-            ),
+            ).encode("utf-8"),
         )
         for r in redirects(site)
     ]
@@ -100,11 +93,11 @@ def missing_urls(published: set[str], current: set[str]) -> list[str]:
 
 
 def check(path: Path, current: set[str]) -> set[str]:
-    """Raise AdressenFout if a published URL disappears; else return the list with `current` added."""
+    """Raise MissingUrlsError if a published URL disappears; else return the list with `current` added."""
     published = read_list(path)
     missing = missing_urls(published, current)
     if missing:
-        raise AdressenFout(missing, path)
+        raise MissingUrlsError(missing, path)
     return published | current
 
 
@@ -118,10 +111,5 @@ def write_list(path: Path, urls: set[str]) -> bool:
     text = LIST_HEADER + "".join(f"{url}\n" for url in sorted(merged))
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)
-    os.chmod(temp, 0o644)
-    os.replace(temp, path)
+    write_atomic(path, text.encode("utf-8"))
     return True

@@ -1,37 +1,22 @@
-"""The full deck for N synthetic cards, timed: for `make bench` (budget: 1,000 cards < 30 s).
+"""The full deck for N synthetic cards, timed: for `make bench`.
 
-    from kennisplein.downloads.bench import bench_deck
+    from benchmarks.deck import bench_deck
     bench_deck(1000)  # -> {"kaarten": 1000, "paginas": 226, "seconden": ..., ...}
 
-Or from the shell: `python -m kennisplein.downloads.bench 1000`.
+Or from the repository's root: `python -m benchmarks.deck 1000`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import resource
 import sys
 import time
-from pathlib import Path
 
-from ..records import Site
-from ..site import build_site
-from . import decks
+from kennisplein.downloads import decks
 
-ROOT = Path(__file__).resolve().parents[3]
-SITE_URL = "https://kennisplein-goed-werk.nl/"
+from .synthetic import synthetic_site
 
-
-def synthetic_site(n_cards: int, data_dir: Path = ROOT / "data") -> Site:
-    """The real site with its cards repeated (new ids and numbers) up to `n_cards`."""
-    site = build_site(data_dir)
-    cards = []
-    for number in range(1, n_cards + 1):
-        model = site.kaarten[(number - 1) % len(site.kaarten)]
-        cards.append(dataclasses.replace(
-            model, id=f"synthetisch-{number:05d}-{model.id}", nummer=number, eerdere_ids=(),
-        ))
-    return dataclasses.replace(site, kaarten=tuple(cards), _index={})
+SITE_URL = "https://kennisplein-goed-werk.nl/"  # as mkdocs.yml's default: the QR codes' length
 
 
 def _cpu() -> float:

@@ -16,7 +16,8 @@ session for every 20 cards that references them), in a temporary folder:
 
 Wall times drift on shared machines: the ratios are the median of each round's ratio (see
 Row.ratio), and only ratios from one run compare.
-Usage: python -m kennisplein.bench [--aantallen 100,1000,5000] [--herhaal 3] [--zonder-pdf]
+Usage, from the repository's root: python -m benchmarks.bench [--aantallen 100,1000,5000]
+[--herhaal 3] [--zonder-pdf] (or `make bench`).
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ import gzip
 import io
 import os
 import pstats
-import random
-import re
 import resource
 import shutil
 import statistics
@@ -45,17 +44,12 @@ from pathlib import Path
 
 import yaml
 
-from .serving import serve_directory
-from .site import build_site
+from kennisplein.paths import DATA, DOCS, PACKAGE, ROOT
+from kennisplein.serving import serve_directory
+from kennisplein.site import build_site
 
-ROOT = Path(__file__).resolve().parents[2]
-# The synthetic sets are the real data plus synthetic cards: the hand-written pages in docs/
-# show real cards and sessions by id, so they need the real ones.
-BASE_DATA = ROOT / "data"
-CARDS_PER_SESSION = 20
-THEMES = ("reflectie", "teamwerk", "goed-werkgeverschap")
-ROLES = ("medewerker", "team", "leidinggevende", "bestuurder")
-ES = ("excellentie", "ethiek", "energie")
+from .synthetic import Writer, dump, write_synthetic_data
+
 CHROMIUM = "/usr/bin/chromium"
 TARGETS = {
     "validation_5000_s": 2.0,
@@ -64,90 +58,12 @@ TARGETS = {
 }
 
 
-# --- synthetic data ------------------------------------------------------------------------
-
-def _vocabulary() -> list[str]:
-    """Real Dutch words: every word of the real cards' texts."""
-    words: set[str] = set()
-    for path in sorted((ROOT / "data" / "kaarten").glob("*.yaml")):
-        value = yaml.safe_load(path.read_text(encoding="utf-8"))
-        words.update(re.findall(r"[a-zà-ÿ]{3,}", str(value.get("tekst", "")).lower()))
-    return sorted(words) or ["goed", "werk", "team", "gesprek", "zorg", "collega"]
-
-
-class _Writer:
-    def __init__(self, seed: int):
-        self.random = random.Random(seed)
-        self.words = _vocabulary()
-
-    def sentence(self, n: int) -> str:
-        text = " ".join(self.random.choice(self.words) for _ in range(n))
-        return text[0].upper() + text[1:] + "."
-
-    def paragraph(self, sentences: int = 4) -> str:
-        return " ".join(self.sentence(self.random.randint(8, 16)) for _ in range(sentences))
-
-
-def _dump(path: Path, value: dict) -> None:
-    path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-
-
-def write_synthetic_data(target: Path, n_cards: int) -> Path:
-    """A valid data folder with exactly `n_cards` cards: the real data plus synthetic cards,
-    each quoted verbatim in the habits of a synthetic session report (as real cards are)."""
-    shutil.copytree(BASE_DATA, target)
-    existing = len(list((target / "kaarten").glob("*.yaml")))
-    writer = _Writer(n_cards)
-    cards = []
-    for number in range(1, n_cards - existing + 1):
-        ident = f"synthetisch-{number:05d}"
-        card = {
-            "id": ident,
-            "titel": f"Synthetische kaart {number}",
-            "tekst": writer.sentence(writer.random.randint(10, 30)),
-            "thema": THEMES[number % 3],
-            "voor": sorted({ROLES[number % 4], ROLES[(number // 4) % 4]}),
-            "e": [ES[number % 3]],
-            "indeling_redactioneel": True,
-            "trefwoorden": sorted({writer.random.choice(writer.words) for _ in range(4)}),
-        }
-        _dump(target / "kaarten" / f"{ident}.yaml", card)
-        cards.append(card)
-    for index in range(0, len(cards), CARDS_PER_SESSION):
-        number = index // CARDS_PER_SESSION + 1
-        group = cards[index:index + CARDS_PER_SESSION]
-        ident = f"synthetische-sessie-{number:04d}"
-        _dump(target / "sessies" / f"{ident}.yaml", {
-            "id": ident,
-            "titel": f"Synthetische sessie {number}",
-            "aanpak": "goed-werk-2022",
-            "soort": "regionaal",
-            "regio": ("Oost", "Zuid", "West", "Noord")[number % 4],
-            "datum": f"{2023 + number // 336}-{number // 28 % 12 + 1:02d}-{number % 28 + 1:02d}",
-            "herkomst": {"document": "eindverslag-2022", "sectie": "Synthetisch"},
-            "inleiding": [{"tekst": writer.paragraph()}],
-            "rondes": [
-                {"titel": "Beelden van goed werk", "inhoud": [
-                    {"tekst": writer.paragraph()},
-                    {"citaten": [{"tekst": writer.paragraph(2)} for _ in range(3)]},
-                    {"punten": [writer.sentence(6) for _ in range(5)]},
-                ]},
-                {"titel": "Wat raakt je?", "inhoud": [{"tekst": writer.paragraph(6)}]},
-                {"titel": "Nieuwe goede gewoontes", "inhoud": [
-                    {"gewoontes": [{"tekst": card["tekst"], "kaart": card["id"]} for card in group]},
-                ]},
-            ],
-            "afsluiting": [{"tekst": writer.paragraph(2)}],
-        })
-    return target
-
-
 def write_plain_project(target: Path, n_pages: int, *, like_ours: bool) -> Path:
     """A plain MkDocs + Material project of `n_pages` Markdown pages of ~270 words, out of the
     nav like our card pages. `like_ours`: Material, Markdown extensions and a menu of as many
     items as our mkdocs.yml has, without our plugin, macros and template overrides; else
     Material's defaults and a menu of one page."""
-    writer = _Writer(n_pages)
+    writer = Writer(n_pages)
     docs = target / "docs"
     (docs / "paginas").mkdir(parents=True)
     (docs / "index.md").write_text("# Start\n\n" + writer.paragraph() + "\n", encoding="utf-8")
@@ -169,7 +85,7 @@ def write_plain_project(target: Path, n_pages: int, *, like_ours: bool) -> Path:
         menu = [{"Start": "index.md"}] + [
             {f"Onderdeel {i}": f"paginas/pagina-{i:05d}.md"} for i in range(1, len(ours["nav"]))]
         config.update(theme=theme, markdown_extensions=ours.get("markdown_extensions", []), nav=menu)
-    _dump(target / "mkdocs.yml", config)
+    dump(target / "mkdocs.yml", config)
     return target / "mkdocs.yml"
 
 
@@ -204,7 +120,7 @@ def time_validation(data_dir: Path, repeat: int) -> tuple[float, float]:
     best = (float("inf"), float("inf"))
     for _ in range(repeat):
         start, cpu = time.perf_counter(), time.process_time()
-        build_site(data_dir, ROOT / "docs")
+        build_site(data_dir, DOCS)
         best = min(best, (time.perf_counter() - start, time.process_time() - cpu))
     return best
 
@@ -219,8 +135,8 @@ class BuildTime:
 def time_build(config: Path, site_dir: Path, ours: bool = True) -> BuildTime:
     """`mkdocs build` in a fresh process, as `make build` runs it; for our site the time in our
     plugin's hooks is measured too (see `_timed_build`)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    code = f"from kennisplein.bench import _timed_build; _timed_build({str(config)!r}, {str(site_dir)!r})"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))  # `benchmarks` from any folder
+    code = f"from benchmarks.bench import _timed_build; _timed_build({str(config)!r}, {str(site_dir)!r})"
     command = [sys.executable, "-c", code] if ours else [
         sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
     # Pages the previous build wrote go to disk first: otherwise this build would pay for
@@ -243,7 +159,7 @@ def _timed_build(config_file: str, site_dir: str) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from . import mkdocs_plugin
+    from kennisplein import mkdocs_plugin
 
     spent = [0.0]
 
@@ -523,7 +439,7 @@ def profile_build(n_cards: int, work: Path, top: int = 30) -> str:
 # --- main ----------------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kennisplein.bench", description=(
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=(
         "Meet validatie, bouwtijd, zoekindex en het gewicht van de kaartenbak, voor de huidige "
         "data en voor synthetische sets kaarten."))
     parser.add_argument("--aantallen", default="100,1000,5000", help="aantallen kaarten, met komma's (standaard 100,1000,5000)")
@@ -538,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     # Compiled modules, as Python keeps them after a first import; for MkDocs and Material pip
     # wrote them when it installed them, but this package is installed editable, and on
     # machines with PYTHONDONTWRITEBYTECODE every build would compile it anew (0.1 s).
-    compileall.compile_dir(Path(__file__).parent, quiet=1)
+    compileall.compile_dir(PACKAGE, quiet=1)
     work_root = Path(tempfile.mkdtemp(prefix="kennisplein-bench-")) if not args.bewaar else args.bewaar
     work_root.mkdir(parents=True, exist_ok=True)
     try:
@@ -547,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         rows = []
         if not args.zonder_huidige:
-            rows.append(measure("huidige data", ROOT / "data", work_root / "huidig", args.herhaal))
+            rows.append(measure("huidige data", DATA, work_root / "huidig", args.herhaal))
         for n in sizes:
             work = work_root / f"synthetisch-{n}"
             data = write_synthetic_data(work / "data", n)
@@ -556,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.zonder_pdf:
             print("  PDF-kaartendeck van 1.000 kaarten ...", file=sys.stderr, flush=True)
             with contextlib.suppress(ImportError):
-                from .downloads.bench import bench_deck
+                from .deck import bench_deck
 
                 gc.collect()
                 deck = bench_deck(1000)

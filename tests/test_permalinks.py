@@ -11,10 +11,10 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import MINI_DATA, ROOT, copy_data, mkdocs_build
+from helpers import MINI_DATA, ROOT, copy_data
 from kaart_fixtures import remove_card, rename_card
 from kennisplein import build_site
-from kennisplein.adressen import LIST_NAME, AdressenFout, check, read_list, redirect_files, write_list
+from kennisplein.permalinks import LIST_NAME, MissingUrlsError, check, read_list, redirect_files, write_list
 
 
 # --- the list, as plain functions ------------------------------------------------------------
@@ -28,7 +28,7 @@ def test_check_returns_the_list_with_new_urls_added(tmp_path):
 def test_check_names_every_url_that_would_disappear_in_dutch(tmp_path):
     path = tmp_path / LIST_NAME
     write_list(path, {"/", "/kaarten/a/", "/kaarten/b/", "/sessies/x/"})
-    with pytest.raises(AdressenFout) as error:
+    with pytest.raises(MissingUrlsError) as error:
         check(path, {"/", "/kaarten/b/"})
     message = str(error.value)
     assert error.value.missing == ["/kaarten/a/", "/sessies/x/"]
@@ -80,11 +80,11 @@ def test_redirect_page_for_an_old_id(tmp_path):
 # --- the real build on a mini site -------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def published_mini(tmp_path_factory):
+def published_mini(mkdocs, tmp_path_factory):
     """The mini site built once: its data folder and the list the build wrote next to it."""
     root = tmp_path_factory.mktemp("gepubliceerd")
     data = copy_data(MINI_DATA, root / "data")
-    result = mkdocs_build(root / "site", data)
+    result = mkdocs(root / "site", data)
     assert result.returncode == 0, result.stderr
     return root
 
@@ -97,12 +97,12 @@ def test_first_build_writes_every_page_url(published_mini):
     assert urls == pages
 
 
-def test_removing_a_card_without_redirect_stops_the_build(published_mini, tmp_path):
+def test_removing_a_card_without_redirect_stops_the_build(mkdocs, published_mini, tmp_path):
     data = copy_data(published_mini / "data", tmp_path / "data")
     shutil.copy(published_mini / LIST_NAME, tmp_path / LIST_NAME)
     remove_card(data, "benut-verborgen-talent")
     build_site(data, ROOT / "docs")  # the data itself is valid: only the address is lost
-    result = mkdocs_build(tmp_path / "site", data)
+    result = mkdocs(tmp_path / "site", data)
     assert result.returncode != 0
     assert "Dit webadres bestond al, maar de site maakt het niet meer:\n  /kaarten/benut-verborgen-talent/" in result.stderr
     assert "eerdere_ids" in result.stderr
@@ -110,11 +110,11 @@ def test_removing_a_card_without_redirect_stops_the_build(published_mini, tmp_pa
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_renaming_a_card_with_its_old_id_keeps_the_old_url_working(published_mini, tmp_path):
+def test_renaming_a_card_with_its_old_id_keeps_the_old_url_working(mkdocs, published_mini, tmp_path):
     data = copy_data(published_mini / "data", tmp_path / "data")
     shutil.copy(published_mini / LIST_NAME, tmp_path / LIST_NAME)
     rename_card(data, "blijf-gesprek", "jaarlijks-blijf-gesprek")
-    result = mkdocs_build(tmp_path / "site", data)
+    result = mkdocs(tmp_path / "site", data)
     assert result.returncode == 0, result.stderr
     old = tmp_path / "site" / "kaarten" / "blijf-gesprek" / "index.html"
     assert 'url=../jaarlijks-blijf-gesprek/' in old.read_text(encoding="utf-8")
@@ -144,11 +144,11 @@ def test_a_session_that_still_names_the_old_id_stays_a_source_of_the_card(tmp_pa
     assert after == before and any(v.sessie for v in after)
 
 
-def test_list_path_can_be_set_in_the_plugin_config(tmp_path):
+def test_list_path_can_be_set_in_the_plugin_config(mkdocs, tmp_path):
     data = copy_data(MINI_DATA, tmp_path / "data")
     elsewhere = tmp_path / "elders" / "adressen.txt"
     write_list(elsewhere, {"/kaarten/bestaat-niet-meer/"})
-    result = mkdocs_build(tmp_path / "site", data, {"KENNISPLEIN_ADRESSEN": str(elsewhere)})
+    result = mkdocs(tmp_path / "site", data, {"KENNISPLEIN_ADRESSEN": str(elsewhere)})
     assert result.returncode != 0
     assert "/kaarten/bestaat-niet-meer/" in result.stderr
     assert not (tmp_path / LIST_NAME).exists()
