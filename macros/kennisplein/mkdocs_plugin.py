@@ -205,7 +205,6 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             page.content = "" if excluded else searchable(page.content)
         return context
 
-
     def on_template_context(self, context, template_name, config):
         # Pages that are not documents, such as 404.html: the stylesheet every page has.
         context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(None)]
