@@ -363,6 +363,41 @@ def html_errors(files: list[Path]) -> list[str]:
     return errors
 
 
+# --- paint first ---------------------------------------------------------------------------
+
+def _theme_pages(root: Path):
+    """Every built page with the theme (redirects from old card addresses are pages of their own)."""
+    for file in sorted(root.rglob("*.html")):
+        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        if not soup.find("meta", attrs={"http-equiv": "refresh"}):
+            yield file.relative_to(root).as_posix(), soup
+
+
+def paint_blockers(root: Path, allowed: dict[str, list[str]] | None = None) -> list[str]:
+    """What makes a page wait before its first paint, beyond Material's stylesheet and one of
+    ours: a script file without defer/async, another stylesheet. `allowed`: page -> the script
+    files that may wait there (on purpose)."""
+    problems = []
+    for page, soup in _theme_pages(root):
+        waiting = [s["src"].rsplit("/", 1)[-1] for s in soup.find_all("script", src=True)
+                   if not (s.has_attr("defer") or s.has_attr("async") or s.get("type") == "module")]
+        problems += [f"{page}: script {name} wacht voor de eerste weergave" for name in waiting
+                     if name not in (allowed or {}).get(page, [])]
+        sheets = [link.get("href", "") for link in soup.select('link[rel~="stylesheet"]')]
+        ours = [href for href in sheets if "/stylesheets/kennisplein" in "/" + href]
+        others = [href for href in sheets if href not in ours and "/stylesheets/main." not in "/" + href]
+        if len(ours) != 1:
+            problems.append(f"{page}: {len(ours)} stylesheets van ons in plaats van één: {ours}")
+        problems += [f"{page}: nog een stylesheet: {href}" for href in others]
+    return problems
+
+
+def unsized_images(root: Path) -> list[str]:
+    """Images without width and height: the page shifts when they arrive."""
+    return [f"{page}: <img src={img.get('src', '')[:60]}>" for page, soup in _theme_pages(root)
+            for img in soup.find_all("img") if not (img.get("width") and img.get("height"))]
+
+
 # --- deterministic build -------------------------------------------------------------------
 
 _LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")

@@ -15,10 +15,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kennisplein import scripts, stylesheets
+from quality_gates import paint_blockers, unsized_images
+from test_kwaliteit import linked_copy, replace
 
 # Pages where kaarten.js filters before the first paint (main.html holds the paint for a
 # filtered link, or a drawn card): there it must run while the page is parsed.
-FILTERED_BEFORE_PAINT = {"kaarten/index.html", "kaarten/trek/index.html"}
+FILTERED_BEFORE_PAINT = {"kaarten/index.html": ["kaarten.js"], "kaarten/trek/index.html": ["kaarten.js"]}
 
 
 def site_pages(site: Path):
@@ -63,15 +65,25 @@ def test_the_fonts_of_the_print_page_are_preloaded_and_swap(built_site):
     assert bundle.css.count("font-display:swap") == 2
 
 
-def test_no_script_waits_before_the_first_paint(built_site):
-    blocking = {}
-    for name, soup in site_pages(built_site):
-        waiting = [s["src"].rsplit("/", 1)[-1] for s in soup.find_all("script", src=True)
-                   if not (s.has_attr("defer") or s.has_attr("async") or s.get("type") == "module")]
-        if waiting:
-            blocking[name] = waiting
-    assert {name: files for name, files in blocking.items() if name not in FILTERED_BEFORE_PAINT} == {}
-    assert blocking == {name: ["kaarten.js"] for name in FILTERED_BEFORE_PAINT}
+def test_nothing_but_the_two_stylesheets_waits_before_the_first_paint(built_site):
+    assert paint_blockers(built_site, FILTERED_BEFORE_PAINT) == []
+
+
+def test_paint_gate_reports_a_waiting_script_and_another_stylesheet(built_site, tmp_path):
+    site = linked_copy(built_site, tmp_path / "site")
+    page = site / "over" / "index.html"
+    html = page.read_text(encoding="utf-8").replace("</head>", (
+        '<link rel="stylesheet" href="../assets/stylesheets/extra.css">'
+        '<script src="../assets/javascripts/kaarten.js"></script></head>'), 1)
+    replace(page, html.replace("<article", '<img src="../assets/images/favicon.png" alt=""><article', 1))
+    assert paint_blockers(site, FILTERED_BEFORE_PAINT) == [
+        "over/index.html: script kaarten.js wacht voor de eerste weergave",
+        "over/index.html: nog een stylesheet: ../assets/stylesheets/extra.css",
+    ]
+    assert unsized_images(site) == ["over/index.html: <img src=../assets/images/favicon.png>"]
+    # Where it is allowed on purpose, kaarten.js may wait; nowhere else.
+    assert paint_blockers(built_site, {}) == [f"{name}: script kaarten.js wacht voor de eerste weergave"
+                                              for name in sorted(FILTERED_BEFORE_PAINT)]
 
 
 def test_tiny_scripts_are_written_into_every_page_not_fetched(built_site):
@@ -90,9 +102,7 @@ def test_a_tiny_script_that_would_end_its_own_script_element_stops_the_build(tmp
 
 
 def test_every_image_has_its_size(built_site):
-    unsized = [f"{name}: {img.get('src', '')[:60]}" for name, soup in site_pages(built_site)
-               for img in soup.find_all("img") if not (img.get("width") and img.get("height"))]
-    assert unsized == []
+    assert unsized_images(built_site) == []
 
 
 # --- the bundler ---------------------------------------------------------------------------

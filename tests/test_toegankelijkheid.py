@@ -222,3 +222,15 @@ def test_every_page_links_to_the_accessibility_statement_in_its_footer(built_sit
         if "/" + STATEMENT not in links:
             missing.append(path)
     assert missing == []
+
+
+def test_keyboard_gate_reports_focus_hidden_under_the_sticky_header(browser, served_site, built_site):
+    """WCAG 2.4.11: without the room kept free at the top (toegankelijkheid.css), Shift+Tab
+    scrolls controls in under the sticky header, and the gate says so."""
+    context, page = open_page(browser, served_site + "kaarten/blijf-gesprek/", 1280, built_site)
+    try:
+        page.add_style_tag(content="html { scroll-padding-top: 0 !important; }")
+        problems = tab_through(page, backwards=True).problems
+        assert [p for p in problems if p.startswith("focus bedekt door iets anders")] != []
+    finally:
+        context.close()
