@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from html.parser import HTMLParser
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, SITE_URL
 from kennisplein import build_site
 from kennisplein.pages import pages, render
 from kennisplein.rendering import markdown_to_html, outline, relative_url
@@ -103,7 +102,7 @@ def test_outline_reads_every_page_of_the_site_as_an_html_parser_does():
     the same ids and headings as a real HTML parser."""
     site = build_site(ROOT / "data", ROOT / "docs")
     checked = 0
-    for page in pages(site, (), site_url="https://kennisplein-goed-werk.nl/", site_naam="Kennisplein Goed Werk"):
+    for page in pages(site, (), site_url=SITE_URL, site_naam="Kennisplein Goed Werk"):
         body = render(page, site)
         reference = _ReferenceOutline()
         reference.feed(body)
@@ -112,46 +111,3 @@ def test_outline_reads_every_page_of_the_site_as_an_html_parser_does():
         assert (ids, flat) == (reference.ids, reference.headings), page.src_uri
         checked += 1
     assert checked > 60
-
-
-def test_tiles_drawn_once_are_the_tiles_drawn_every_time(monkeypatch):
-    """A card's tile is drawn once per link and kept with the Site ({% cached %}): every page
-    must come out as when each tile is drawn anew, and a new Site draws its own."""
-    from kennisplein import fragments
-
-    site = build_site(ROOT / "data", ROOT / "docs")
-    listed = pages(site, (), site_url="https://kennisplein-goed-werk.nl/", site_naam="Kennisplein Goed Werk")
-    kept = [render(page, site) for page in listed]
-    assert site.derived("fragmenten", dict)  # the tiles were kept
-    monkeypatch.setattr(fragments.SiteFragmentCache, "_store", lambda self, context: None)
-    assert [render(page, site) for page in listed] == kept
-
-
-def test_compiled_templates_follow_their_source_and_our_code(tmp_path, monkeypatch):
-    from jinja2 import Environment, FileSystemLoader
-
-    from kennisplein import template_cache
-
-    folder, sources = tmp_path / "sjablonen", tmp_path / "bron"
-    sources.mkdir()
-    (sources / "a.html").write_text("een", encoding="utf-8")
-
-    def render() -> str:  # as a new build does: a new environment, templates from the cache
-        env = Environment(loader=FileSystemLoader(sources), bytecode_cache=template_cache.compiled_templates(folder))
-        return env.get_template("a.html").render()
-
-    assert render() == "een"
-    [first] = folder.iterdir()
-    assert list(first.iterdir())  # kept
-    (sources / "a.html").write_text("twee", encoding="utf-8")
-    assert render() == "twee"  # an edited template is compiled again
-    monkeypatch.setattr(template_cache, "_running_code", lambda: "andere-code")
-    assert render() == "twee"
-    [second] = folder.iterdir()  # other code: a new set, and the old one is gone
-    assert second != first
-
-    # A build of other code may remove the folder under a running build: that build goes on.
-    env = Environment(loader=FileSystemLoader(sources), bytecode_cache=template_cache.compiled_templates(folder))
-    shutil.rmtree(second)
-    (sources / "b.html").write_text("drie", encoding="utf-8")
-    assert env.get_template("b.html").render() == "drie"

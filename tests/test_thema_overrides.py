@@ -38,6 +38,9 @@ CHANGES = {
         (' autocorrect="off"', ""),
         ('data-md-component="search" role="dialog">', 'data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
     ],
+    "partials/logo.html": [
+        ('alt="logo">', 'alt="logo" width="48" height="48">'),
+    ],
     "partials/toc.html": [
         ('    <label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n      {{ title }}\n    </label>\n',
          '    {% if page in nav.pages %}\n'
@@ -65,6 +68,11 @@ def test_copied_template_is_materials_own_but_for_the_documented_changes(name):
     ours = (OVERRIDES / name).read_text(encoding="utf-8")
     assert ours.startswith("{#-"), f"overrides/{name} starts with a comment that says why it is a copy"
     assert without_leading_comment(ours) == expected
+
+
+def test_the_logo_is_as_square_as_its_size_says():
+    svg = (OVERRIDES / "assets" / "images" / "logo.svg").read_text(encoding="utf-8")
+    assert 'viewBox="0 0 48 48"' in svg
 
 
 # --- what the changed markup does in the built site ----------------------------------------

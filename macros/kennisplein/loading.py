@@ -91,7 +91,7 @@ def load_file(path: Path, name: str) -> LoadedFile:
         loaded.problems.extend(tabs)
         return loaded
 
-    gc.disable()  # keeps composing large files linear (see PERFORMANCE.md)
+    gc.disable()  # the collector would scan the growing node tree again and again: the load grows with the square of the file
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

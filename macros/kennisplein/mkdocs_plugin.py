@@ -12,7 +12,6 @@ import logging
 import sys
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -22,13 +21,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import fragments, permalinks, qr, scripts, stylesheets
-from .template_cache import compiled_templates
+from . import fragments, nieuw, permalinks, qr, scripts, stylesheets
 from .downloads.catalog import build_downloads
 from .paths import SCHEMAS
 from .pages import Page, pages, render
 from .problems import DataError, Problem, report
-from .rendering import environment, has_search_cuts, outline, searchable, shown
+from .rendering import has_search_cuts, outline, searchable, shown
 from .records import Site
 from .site import build_site
 
@@ -41,7 +39,7 @@ class KennispleinConfig(Config):
     # build of other data (tests, benchmarks) keeps its own list.
     adressen = config_options.Optional(config_options.Type(str))
     # What is kept between builds: PDFs (so unchanged decks are not laid out again) in
-    # downloads/, the cards' QR codes, and compiled templates in sjablonen/.
+    # downloads/ and the cards' QR codes.
     cache = config_options.Type(str, default=".cache")
     # false: lay out no PDF that is not in the cache (`make bench` times the pages on their own).
     pdf = config_options.Type(bool, default=True)
@@ -66,13 +64,6 @@ class GeneratedPage(MkDocsPage):
             self.meta["search"] = {"exclude": True}
 
     def render(self, config, files) -> None:
-        # MkDocs asks every page for its body before it builds the first one. A generated body
-        # is made when its page is built instead (`render_body`, from the plugin's
-        # on_page_context), so a build does not hold every full body at once (afterwards a
-        # page keeps what the search indexed): at 1,000 cards 15 MB less memory to claim.
-        self.content = ""
-
-    def render_body(self) -> None:
         self.content = render(self.generated, self.site)
         # Headings and ids for the table of contents and for MkDocs' anchor validation
         # (which runs after every page is built).
@@ -89,7 +80,6 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.adressen_pad: Path | None = None
         self.adressen: set[str] = set()
         self.cache: Path | None = None
-        self.compiled: jinja2.BytecodeCache | None = None
         self.stylesheets: dict[str, stylesheets.Bundle] = {}
         self.scripts: dict[str, Markup] = {}
 
@@ -99,7 +89,6 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / permalinks.LIST_NAME
         self.data_dir = data_dir
         self.cache = root / self.config.cache
-        self.compiled = environment().bytecode_cache = compiled_templates(self.cache / "sjablonen")
         problems = []
         try:
             self.site = build_site(data_dir, Path(config.docs_dir))
@@ -159,7 +148,9 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         for download in downloads.files:
             files.append(File.generated(config, download.path, content=download.content))
         menu = _menu_titles(config.nav)
-        for page in pages(self.site, downloads.listed, site_url=config.site_url or "", site_naam=config.site_name):
+        new = nieuw.nieuw_context(self.site, nieuw.first_seen(self.data_dir))
+        files.append(File.generated(config, nieuw.FEED_PATH, content=nieuw.atom_feed(new, config.site_url or "", config.site_name)))
+        for page in pages(self.site, downloads.listed, site_url=config.site_url or "", site_naam=config.site_name, nieuw=new):
             file = File.generated(config, page.src_uri, content="")
             GeneratedPage(page, self.site, file, config, menu.get(page.src_uri))  # becomes file.page, as Material's blog posts do
             files.append(file)
@@ -183,15 +174,11 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def on_env(self, env, config, files):
         fragments.install(env, config.theme.dirs)
-        env.bytecode_cache = self.compiled
         return env
 
     @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, page, config, nav):
-        generated = isinstance(page, GeneratedPage)
-        if generated:
-            page.render_body()
-        context["kennisplein_pagina"] = page.generated if generated else None
+        context["kennisplein_pagina"] = page.generated if isinstance(page, GeneratedPage) else None
         context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(page.meta.get("kennisplein_soort"))]
         context["kennisplein_scripts"] = self.scripts
         context["kennisplein_menu_sleutel"] = _menu_key(page, nav)

@@ -13,13 +13,14 @@ from functools import cache
 from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.extensions.abbr import AbbrExtension
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+from dataclasses import dataclass
 
 from . import vocabularies
 from .paths import PAGE_TEMPLATES
-from .fragments import SiteFragmentCache
 from .qr import qr_svg
 
 
@@ -58,8 +59,10 @@ class _RelativeLinks(Treeprocessor):
 @cache
 def _markdown() -> tuple[markdown.Markdown, _RelativeLinks]:
     # One converter for every text (setting one up costs more than converting a paragraph).
-    md = markdown.Markdown(extensions=[], output_format="html")
-    # Only paragraphs: a quoted '#Dekrachtzit…' or '#1 Investeren…' is text, not a heading or list.
+    # Abbreviations the sources use get their meaning as <abbr title> (vocabularies.AFKORTINGEN).
+    glossary = {name: a.betekenis for name, a in vocabularies.AFKORTINGEN.items()}
+    md = markdown.Markdown(extensions=[AbbrExtension(glossary=glossary)], output_format="html")
+    # Only paragraphs (and so no abbreviation definitions of the editors' own): a quoted '#Dekrachtzit…' or '#1 Investeren…' is text, not a heading or list.
     for name in [item.name for item in md.parser.blockprocessors._priority]:
         if name not in ("empty", "paragraph"):
             md.parser.blockprocessors.deregister(name)
@@ -77,13 +80,41 @@ _NEEDS_MARKDOWN = re.compile(r"[*_\[\]`\\<>&!\x00-\x09\x0b-\x1f]|\n[ ]*\n| \n| $
 def markdown_to_html(text: str, page_url: str = "", *, inline: bool = False) -> Markup:
     """Editor Markdown (bold, italic, links) as safe HTML; any HTML in the text stays text.
     One converter serves every call, so calls must not overlap (no threads)."""
-    if _NEEDS_MARKDOWN.search(text) or not text.strip():
+    if _NEEDS_MARKDOWN.search(text) or not text.strip() or _ABBREVIATION.search(text):
         rendered = _converted(text, page_url)
     else:
         rendered = "<p>" + text.lstrip().rstrip("\n") + "</p>"
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return Markup(rendered)
+
+
+@dataclass(frozen=True)
+class Tekstdeel:
+    """A piece of a plain text: words as they stand, or an abbreviation with its meaning."""
+
+    tekst: str
+    betekenis: str | None = None
+
+
+_ABBREVIATION = re.compile(
+    r"\b(" + "|".join(re.escape(a) for a in sorted(vocabularies.AFKORTINGEN, key=len, reverse=True)) + r")\b"
+)
+
+
+def with_abbreviations(text: str) -> tuple[Tekstdeel, ...]:
+    """A plain text (a quote, a card's text) in pieces, the abbreviations of
+    vocabularies.AFKORTINGEN apart, for the `tekst` macro to wrap in <abbr>: the words
+    themselves never change."""
+    parts, last = [], 0
+    for match in _ABBREVIATION.finditer(text):
+        if match.start() > last:
+            parts.append(Tekstdeel(text[last:match.start()]))
+        parts.append(Tekstdeel(match.group(), vocabularies.AFKORTINGEN[match.group()].betekenis))
+        last = match.end()
+    if last < len(text):
+        parts.append(Tekstdeel(text[last:]))
+    return tuple(parts)
 
 
 def _converted(text: str, page_url: str) -> str:
@@ -108,12 +139,12 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        extensions=[SiteFragmentCache],  # {% cached %}: tiles drawn once per card and Site (fragments.py)
     )
     env.globals["ROLLEN"] = vocabularies.ROLLEN
     env.globals["SESSIESOORTEN"] = vocabularies.SESSIESOORTEN
     env.globals["AANBEVELINGSOORTEN"] = vocabularies.AANBEVELINGSOORTEN
     env.globals["BRONSOORTEN"] = vocabularies.BRONSOORTEN
+    env.globals["tekstdelen"] = with_abbreviations  # the `tekst` macro: <abbr> in plain texts
     env.globals["qr_svg"] = qr_svg  # printed cards draw their code inline
     env.globals["BUITEN_ZOEKINDEX"] = (Markup(_OUT_START), Markup(_OUT_END))  # see searchable()
     return env
@@ -159,12 +190,18 @@ def outline(body: str) -> tuple[set[str], list[dict]]:
     return ids, tokens
 
 
+# Code blocks (YAML examples, error messages) are for editors, not for the public search.
+_CODE_BLOCK = re.compile(r"<pre\b.*?</pre\s*>", re.DOTALL)
+
+
 def has_search_cuts(html_text: str) -> bool:
-    return _OUT_START in html_text
+    return _OUT_START in html_text or "<pre" in html_text
 
 
 def searchable(html_text: str) -> str:
-    """The page without its marked parts (which may nest): what the site search indexes."""
+    """The page without its marked parts (which may nest) and code blocks: what the site
+    search indexes."""
+    html_text = _CODE_BLOCK.sub("", html_text)
     kept, depth = [], 0
     for part in _OUT_MARK.split(html_text):
         if part == _OUT_START:

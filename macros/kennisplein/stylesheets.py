@@ -65,14 +65,17 @@ def build_bundles(source_dir: Path = SOURCE_DIR) -> dict[str, Bundle]:
     bundles = {}
     for name, files in BUNDLES.items():
         parts = []
-        fonts: list[Font] = []
+        # A face declared twice (same family, weight, style and range): the later rule is the
+        # one the browser uses, so its font is the one to preload.
+        faces: dict[tuple[str, ...], Font] = {}
         for file in files:
             text = (source_dir / file).read_text(encoding="utf-8")
-            fonts += [f for f in _font_faces(text, file) if f not in fonts]
+            faces |= _font_faces(text, file)
             parts.append(f"/* {file} */\n{text}")
         css = rcssmin.cssmin("\n".join(parts))
         digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
-        bundles[name] = Bundle(name, f"{SITE_PATH}/{name}.{digest}.css", css, tuple(fonts))
+        fonts = tuple(dict.fromkeys(faces.values()))
+        bundles[name] = Bundle(name, f"{SITE_PATH}/{name}.{digest}.css", css, fonts)
     return bundles
 
 
@@ -81,10 +84,11 @@ def bundle_for(kind: str | None) -> str:
     return BUNDLE_OF_KIND.get(kind or "", next(iter(BUNDLES)))
 
 
-def _font_faces(css: str, file: str) -> list[Font]:
-    """The upright fonts of the @font-face rules in `css` (their first url() each); raises
-    StylesheetError for a rule without `font-display: swap`."""
-    fonts = []
+def _font_faces(css: str, file: str) -> dict[tuple[str, ...], Font]:
+    """The upright faces of the @font-face rules in `css`, each with the font of its first
+    url(), by (family, weight, style, unicode-range); raises StylesheetError for a rule
+    without `font-display: swap`."""
+    fonts = {}
     for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         if rule.type != "at-rule" or rule.lower_at_keyword != "font-face" or rule.content is None:
             continue
@@ -104,7 +108,9 @@ def _font_faces(css: str, file: str) -> list[Font]:
         if not urls:
             continue
         path = posixpath.normpath(posixpath.join(SITE_PATH, urls[0]))
-        fonts.append(Font(path, FONT_TYPES.get(posixpath.splitext(path)[1].lower(), "font/ttf")))
+        key = tuple(tinycss2.serialize(descriptors[d].value).strip().lower() if d in descriptors else ""
+                    for d in ("font-family", "font-weight", "font-style", "unicode-range"))
+        fonts[key] = Font(path, FONT_TYPES.get(posixpath.splitext(path)[1].lower(), "font/ttf"))
     return fonts
 
 
