@@ -189,3 +189,19 @@ def test_the_inline_accessibility_script_still_runs_after_material(browser, serv
         assert (wrap.get_attribute("tabindex"), wrap.get_attribute("role"), wrap.get_attribute("aria-label")) == ("0", "region", "Tabel")
     finally:
         context.close()
+
+
+def test_the_measured_pages_load_without_an_error_or_a_missing_file(browser, served_site):
+    """Lighthouse's best practices count every error in the console; a request that fails is
+    one (Material fetched nieuw/sitemap.xml for the feed link, taking it for a language)."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL")
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
+    page.on("response", lambda response: problems.append(f"{response.status}: {response.url}") if response.status >= 400 else None)
+    try:
+        for path in ("", "kaarten/", "kaarten/blijf-gesprek/", "sessies/2022-09-09-oost/"):
+            page.goto(served_site + path, wait_until="networkidle")
+        assert problems == []
+    finally:
+        context.close()
