@@ -12,7 +12,7 @@ from ..records import Site
 from ..site_files import SiteFile
 from . import decks, opendata
 from .cache import PdfCache
-from .fonts import font_files
+from .fonts import font_files, web_fonts
 
 
 @dataclass(frozen=True)
@@ -131,5 +131,6 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
         "JSON", DATA_GROUP)
 
     files += [SiteFile(path, content) for path, content in font_files().items()]
+    files += [SiteFile(path, content) for path, content in web_fonts(Path(cache_dir) if cache_dir else None).items()]
     cache.prune()
     return Downloads(tuple(files), tuple(listed), tuple(problems), tuple(cache.rendered), tuple(cache.hits), tuple(cache.skipped))
