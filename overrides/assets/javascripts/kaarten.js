@@ -276,7 +276,7 @@
       tables.forEach(function (table) { table.hidden = visible.length === 0; });
       trekLinks.forEach(function (link) { link.hidden = visible.length === 0; });
       let text;
-      if (isEmpty(state)) text = "Alle " + total + " kaarten.";
+      if (isEmpty(state)) text = "Alle " + total + " kaarten op deze site.";
       else if (!visible.length) text = "Geen kaarten gevonden.";
       else text = visible.length + " van de " + total + " " + plural(total, "kaart", "kaarten") + ".";
       // Not every card has an E: say so when the E filter is on, or "2 for Ethiek" misleads.
