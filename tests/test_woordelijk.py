@@ -15,8 +15,8 @@ Editorial fields (written by the site's editors, not quoted) are exempt: a card'
 `indeling_toelichting` and `trefwoorden`, a session's `deelnemers_toelichting`, `samenvatting`,
 the model's `inleiding` and a vocabulary's `toelichting`, a recommendation's `toelichting`,
 section titles, table captions (`bijschrift`), sections titled "Noot van de redactie…", and in
-the session guide (data/draaiboek.yaml) `titel`, `samenvatting`, `wat`, `waar`, everything under
-`redactie` and a part's `titel` without `titel_herkomst`.
+the session guide (data/draaiboek.yaml) `titel`, `samenvatting`, `inleiding`, `uitleg`, `wat`,
+`waar`, everything under `redactie` and a part's `titel` without `titel_herkomst`.
 What such text puts between ‘…’ or “…” is a quote, and must stand in a source too.
 
 The last test goes the other way: every sentence of every source is somewhere in data/, except
@@ -331,7 +331,7 @@ def draaiboek_fields(path: Path) -> list[Field]:
 def draaiboek_editorial(path: Path) -> list[tuple[str, str]]:
     """What the editors wrote in the guide: held to the sources only where it quotes."""
     v, f = read_yaml(path), f"data/{path.name}"
-    texts = [v["titel"], v["samenvatting"]]
+    texts = [v["titel"], v["samenvatting"], v["inleiding"], v["uitleg"], (v.get("tips") or {}).get("inleiding") or ""]
     texts += [t for item in v["voorbereiden"] for t in (item["wat"], item.get("redactie") or "")]
     for part in v["onderdelen"]:
         if not part.get("titel_herkomst"):

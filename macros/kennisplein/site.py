@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from . import checks, schemas
+from . import checks, numbering, schemas, sourcing
 from .loading import LoadedFile, load_file
 from .placeholders import is_placeholder
 from .problems import DataError, Problem
@@ -43,12 +43,17 @@ def build_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
             continue
         problems.extend(checks.schema_problems(loaded, kind))
         problems.extend(checks.text_problems(loaded, docs_dir))
+        problems.extend(sourcing.problems(loaded, kind))
         by_kind.setdefault(kind, []).append(loaded)
     if not any(kind == "model" for kind, _, _ in files):
         problems.append(Problem(f"data/{MODEL_FILE}", 1, 1, "het bestand met het 3E-model ontbreekt."))
     if not any(kind == "draaiboek" for kind, _, _ in files):
         problems.append(Problem(f"data/{DRAAIBOEK_FILE}", 1, 1, "het bestand met het draaiboek voor /sessie-houden/ ontbreekt. Kopieer het uit de gegevens van de site en pas het aan."))
     problems.extend(_rules(by_kind))
+    if "kaartnummers" in by_kind or not any(kind == "kaartnummers" for kind, _, _ in files):
+        # (A list that did not load has its own problem; without it, numbers cannot be checked.)
+        registry = next(iter(by_kind.get("kaartnummers", [])), None)
+        problems.extend(numbering.problems(by_kind.get("kaart", []), registry))
     if problems:
         raise DataError(problems)
     # Without problems every file was loaded: the version hashes the bytes as they were read.
@@ -355,12 +360,12 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
             id=v["id"], titel=v["titel"], tekst=normalise(v["tekst"]), thema=v["thema"], voor=tuple(v["voor"]),
             e=tuple(v.get("e", ())), indeling_redactioneel=v["indeling_redactioneel"],
             vindplaatsen=tuple(places.get(v["id"], ())) + tuple(
-                Vindplaats(h["formulering"], _h(h)) for h in v.get("herkomst", ())
+                Vindplaats(h["formulering"], _h(h), kaartenset=h.get("kaartenset", False)) for h in v.get("herkomst", ())
             ),
-            bestand=name, nummer=number, indeling_toelichting=v.get("indeling_toelichting"),
+            bestand=name, nummer=v["nummer"], indeling_toelichting=v.get("indeling_toelichting"),
             trefwoorden=tuple(v.get("trefwoorden", ())), eerdere_ids=tuple(v.get("eerdere_ids", ())),
         )
-        for number, (v, name) in enumerate(card_values, start=1)
+        for v, name in card_values
     )
 
     (model_value, model_name), = each("model")
@@ -386,7 +391,8 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
         for a, name in listed("aanbevelingen", "aanbevelingen")
     )
     aanpakken = tuple(sorted(
-        (Aanpak(v["id"], v["naam"], v["organisatie"], v["samenvatting"], _secties(v["secties"]), name, v.get("periode"))
+        (Aanpak(v["id"], v["naam"], v["organisatie"], v["samenvatting"], _secties(v["secties"]), name, v.get("periode"),
+                _h(v["herkomst"]) if v.get("herkomst") else None)
          for v, name in each("aanpak")),
         key=lambda a: a.id,
     ))
@@ -403,7 +409,7 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
         key=lambda b: (b.titel.lstrip("[").casefold(), b.id),  # [descriptive titles] sort by their words
     ))
     correcties = tuple(
-        Correctie(c["document"], c["fout"], c["correctie"], c.get("toelichting"))
+        Correctie(c["document"], c["fout"], c["correctie"], c.get("toelichting"), c.get("zeker", True))
         for c, _ in listed("correcties", "correcties")
     )
     (draaiboek_value, draaiboek_name), = each("draaiboek")
@@ -434,10 +440,11 @@ def _draaiboek(v: dict, name: str) -> Draaiboek:
         ))
     tips = v.get("tips")
     return Draaiboek(
-        titel=v["titel"], samenvatting=v["samenvatting"], opzet=_passages(v["opzet"]),
+        titel=v["titel"], samenvatting=v["samenvatting"], inleiding=v["inleiding"], uitleg=v["uitleg"],
+        opzet=_passages(v["opzet"]),
         voorbereiden=tuple(Voorbereiding(x["wat"], _passages(x["bron"]), x.get("redactie")) for x in v["voorbereiden"]),
         onderdelen=tuple(onderdelen), bestand=name,
-        tips=Brontips(tips["titel"], _h(tips["herkomst"]), tuple(tips["punten"])) if tips else None,
+        tips=Brontips(tips["titel"], _h(tips["herkomst"]), tuple(tips["punten"]), tips.get("inleiding")) if tips else None,
     )
 
 

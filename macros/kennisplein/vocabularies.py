@@ -52,6 +52,9 @@ BRONSOORTEN: dict[str, str] = {
 # and "Trek een kaart".
 GERESERVEERDE_KAART_IDS: tuple[str, ...] = ("index", "mijn", "presenteren", "printen", "trek")
 
+# The time per card a presenter can set in presentation mode, in minutes (none, or one of these).
+TIMER_MINUTEN: tuple[int, ...] = (3, 5, 10)
+
 # How a visitor marks a card in "Mijn kaarten" (kept in their browser only), in the order the
 # site lists them. The ids are in the exported file and its schema: never change one.
 MIJN_KAARTEN_STATUSSEN: dict[str, str] = {
@@ -74,9 +77,11 @@ KIND_BY_FOLDER: dict[str, str] = {
 }
 ONE_RECORD_PER_FILE = ("kaart", "sessie", "thema", "aanpak", "document")
 MODEL_FILE = "model.yaml"
-DRAAIBOEK_FILE = "draaiboek.yaml"  # the guide of /sessie-houden/ (optional)
-# Files that stand in data/ itself, with the schema each follows.
-KIND_BY_FILE: dict[str, str] = {MODEL_FILE: "model", DRAAIBOEK_FILE: "draaiboek"}
+# Every card number ever issued (see numbering.py): a number is never given to another card.
+NUMBERS_FILE = "kaartnummers.yaml"
+DRAAIBOEK_FILE = "draaiboek.yaml"  # the guide of /sessie-houden/
+# The files directly in data/, with the schema each follows.
+KIND_BY_FILE: dict[str, str] = {MODEL_FILE: "model", NUMBERS_FILE: "kaartnummers", DRAAIBOEK_FILE: "draaiboek"}
 
 # The parts of a session in the guide (`soort` in data/draaiboek.yaml), with the word used on
 # the site; rounds are numbered on the page.

@@ -309,7 +309,8 @@
   const cards = chosen.chosen ? chosen.cards : items.slice();
   deck = keptDeck(kept, cards) || (chosen.chosen ? cards.slice() : shuffle(cards.slice()));
   index = kept && deck.length && kept.plek >= 0 && kept.plek <= deck.length && keptDeck(kept, cards) ? kept.plek : 0;
-  minutes = kept && [0, 3, 5, 10].indexOf(kept.timer) >= 0 ? kept.timer : 0;
+  const choices = Array.prototype.map.call(timerChoice.options, function (option) { return parseInt(option.value, 10); });
+  minutes = kept && choices.indexOf(kept.timer) >= 0 ? kept.timer : 0;
   timerChoice.value = String(minutes);
   stopLink.href = exitAddress(kept);
   if (!deck.length) index = 0;
