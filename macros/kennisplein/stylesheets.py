@@ -32,8 +32,10 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     # Their print rules (@page, hiding the site around the sheets) must not reach other pages.
     "kennisplein-downloads": EVERY_PAGE + ("kennisplein-downloads.css",),
     "kennisplein-printen": EVERY_PAGE + ("kennisplein-downloads.css", "kennisplein-kaartvel.css"),
-    # Presentation mode hides the site around the printed card (the card sheet's stylesheet).
-    "kennisplein-presenteren": EVERY_PAGE + ("kennisplein-kaartvel.css", "kennisplein-presenteren.css"),
+    # Presentation mode shows the printed card (the card sheet's stylesheet) on the site. The
+    # sheet comes first: its @font-face rules (TTF, for WeasyPrint) give way to the site's
+    # (WOFF2, half the size), which the browser then fetches, preloads and keeps offline.
+    "kennisplein-presenteren": ("kennisplein-kaartvel.css",) + EVERY_PAGE + ("kennisplein-presenteren.css",),
     "kennisplein-draaiboek": EVERY_PAGE + ("kennisplein-draaiboek.css",),
 }
 BUNDLE_OF_KIND = {"downloads": "kennisplein-downloads", "printen": "kennisplein-printen",

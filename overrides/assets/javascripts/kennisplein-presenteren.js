@@ -49,6 +49,16 @@
   const againShuffled = root.querySelector("#kp-opnieuw-geschud");
 
   const search = location.search;
+  // Material's site search opens itself when the address has ?q= (see kaarten.js); here q is
+  // the card filter, so it leaves the address until Material has started, then comes back.
+  if (new URLSearchParams(search).has("q") && !window.document$) {
+    const url = new URL(location.href);
+    url.searchParams.delete("q");
+    history.replaceState(history.state, "", url.href);
+    document.addEventListener("DOMContentLoaded", function () {
+      history.replaceState(history.state, "", location.pathname + search + location.hash);
+    }, { once: true });
+  }
   const chosen = K.selection(items, search);
   const byId = {};
   items.forEach(function (card) { byId[card.id] = card; });
@@ -153,14 +163,41 @@
     const title = card.element.dataset.titel;
     place.textContent = "Kaart " + (index + 1) + " van " + deck.length;
     cardLink.href = card.element.dataset.url;
-    if (card.element.dataset.qr) {
-      qrImage.src = card.element.dataset.qr;
-      qr.hidden = false;
-    } else {
-      qr.hidden = true;
-    }
+    showQr(card);
+    if (deck[index + 1]) qrCode(deck[index + 1]); // ready before the next key
     status.textContent = "Kaart " + (index + 1) + " van " + deck.length + ": " + title;
     startTimer();
+  }
+
+  // The QR code of a card is the one its own page carries (a data: URL made at build time):
+  // read from that page, which is kept offline too, the first time the card comes near. A page
+  // of 35 cards would otherwise carry every code again (88 kB, half of the page).
+  const qrCodes = {};
+
+  function qrCode(card) {
+    if (!("qr" in card.element.dataset)) return Promise.resolve("");
+    if (!qrCodes[card.id]) {
+      qrCodes[card.id] = fetch(card.element.dataset.url).then(function (response) {
+        return response.ok ? response.text() : "";
+      }).then(function (html) {
+        const image = new DOMParser().parseFromString(html, "text/html").querySelector(".kp-qr img");
+        const src = image ? image.getAttribute("src") || "" : "";
+        return src.indexOf("data:image/") === 0 ? src : "";
+      }).catch(function () {
+        delete qrCodes[card.id]; // try again when the network is back
+        return "";
+      });
+    }
+    return qrCodes[card.id];
+  }
+
+  function showQr(card) {
+    qr.hidden = true;
+    qrCode(card).then(function (src) {
+      if (deck[index] !== card || !src) return;
+      qrImage.src = src;
+      qr.hidden = false;
+    });
   }
 
   function emptyText() {
