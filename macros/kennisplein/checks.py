@@ -19,7 +19,8 @@ from .loading import LoadedFile, strings
 from .placeholders import is_placeholder, placeholder_problems
 from .problems import Problem
 from .schemas import DATE_PATTERN, ID_PATTERN
-from .vocabularies import GERESERVEERDE_KAART_IDS, MAANDEN
+from .rendering import MAX_BRACKETS, EditorLink, editor_links
+from .vocabularies import GERESERVEERDE_IDS, IMAGE_FOLDER, MAANDEN, RECORD_FOLDERS
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -51,9 +52,7 @@ _NUMBER_WORDS = {word: number for number, word in enumerate(
     "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
     "zestien zeventien achttien negentien twintig".split())} | {"één": 1}
 
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)")
 _HTML_TAG = re.compile(r"<\s*(/?[a-zA-Z][a-zA-Z0-9]*|!--)")
-_SAFE_SCHEMES = ("https:", "mailto:")
 
 
 # --- schemas -------------------------------------------------------------------------------
@@ -256,37 +255,75 @@ def date_problem(text: str) -> str | None:
     return None
 
 
-def text_problems(loaded: LoadedFile, docs_dir: Path) -> list[Problem]:
-    """Links, images and HTML in every text of a file (see CONTRIBUTING.md, 'Opmaak')."""
+def text_problems(loaded: LoadedFile, images: frozenset[str] = frozenset()) -> list[Problem]:
+    """Links, images and HTML in every text of a file (see CONTRIBUTING.md, 'Opmaak').
+
+    Whether an address may be published is not decided here: every text is rendered by the
+    site's own Markdown and sanitizer (rendering.editor_links), and each address the gate drops
+    becomes a message. `images` are the names of the published files in docs/afbeeldingen/.
+    Every text is checked as if it were Markdown, also where the site shows it as plain text.
+    """
     problems = []
     for path, text in strings(loaded.value):
-        for bang, label, target in _LINK.findall(text):
-            target = target.strip()
-            shown = f"{bang}[{label}]({target})"
-            if bang:
-                if target.startswith(("http:", "https:", "//")):
-                    problems.append(loaded.problem(path, f"de afbeelding {shown} komt van een andere website. Zet de afbeelding in docs/afbeeldingen/ en verwijs naar /afbeeldingen/<naam>."))
-                elif not (docs_dir / target.lstrip("/")).is_file():
-                    problems.append(loaded.problem(path, f"de afbeelding '{target}' bestaat niet. Zet het bestand in docs/afbeeldingen/ en verwijs ernaar als /afbeeldingen/<naam>."))
-                continue
-            if target in ("", "#"):
-                problems.append(loaded.problem(path, f"de link {shown} heeft geen adres. Schrijf alleen de tekst '{label}', of vul het volledige adres in (https://…)."))
-            elif target.lower().startswith("http:"):
-                problems.append(loaded.problem(path, f"de link {shown} gebruikt http. Gebruik https://{target[7:]}."))
-            elif re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) and not target.lower().startswith(_SAFE_SCHEMES):
-                scheme = target.split(":", 1)[0]
-                problems.append(loaded.problem(path, f"de link {shown} gebruikt '{scheme}:'. Alleen https:, mailto: en adressen binnen de site (zoals /kaarten/…) zijn toegestaan. Verander het adres, of schrijf alleen de tekst '{label}'."))
-        tag = _HTML_TAG.search(text)
-        if tag:
+        tag = _HTML_TAG.search(text) if "<" in text else None
+        if tag:  # advice only: the text is escaped, so HTML shows as the characters typed
             problems.append(loaded.problem(path, f"HTML ('<{tag.group(1)}') is niet toegestaan in tekst. Gebruik **vet**, *cursief* of een link [tekst](https://…)."))
+        if "[" not in text:
+            continue  # Markdown makes a link or an image only from a '[' (its input has no '<': escaped)
+        brackets = text.count("[")
+        if brackets > MAX_BRACKETS:
+            problems.append(loaded.problem(path, f"deze tekst heeft {brackets} rechte haken '['; er mogen er hoogstens {MAX_BRACKETS} in één tekst staan (een link gebruikt er één). Haal de haken weg die geen link zijn, of verdeel de tekst."))
+            continue
+        for link in editor_links(text):
+            message = _link_message(link, images)
+            if message:
+                problems.append(loaded.problem(path, message))
     return problems
 
 
-def reserved_card_id_problem(loaded: LoadedFile, ident: Any, path: tuple) -> Problem | None:
-    """A card id (or old id) that a page of the site already uses as /kaarten/<id>/."""
-    if ident not in GERESERVEERDE_KAART_IDS:
+def _link_message(link: EditorLink, images: frozenset[str]) -> str | None:
+    target, label = link.target, link.label
+    if link.element == "img":
+        shown = f"![{label}]({target})"
+        if link.refusal == "afbeelding-extern" and target.lower().startswith(("http:", "https:", "//")):
+            return f"de afbeelding {shown} komt van een andere website. Zet de afbeelding in docs/afbeeldingen/ en verwijs naar /afbeeldingen/<naam>."
+        name = target.removeprefix(f"/{IMAGE_FOLDER}/")
+        if link.refusal or name == target or name not in images:
+            return f"de afbeelding '{target}' bestaat niet. Zet het bestand in docs/afbeeldingen/ en verwijs ernaar als /afbeeldingen/<naam>."
         return None
-    return loaded.problem(path, f"het id '{ident}' is gereserveerd: /kaarten/{ident}/ is al een pagina van de site. Kies een ander id, bijvoorbeeld '{ident}-kaart'.")
+    shown = f"[{label}]({target})"
+    why = {
+        None: None,
+        "leeg": f"de link {shown} heeft geen adres. Schrijf alleen de tekst '{label}', of vul het volledige adres in (https://…).",
+        "http": f"de link {shown} gebruikt http. Gebruik https://{target.strip()[7:]}.",
+        "https-onvolledig": f"het adres van de link {shown} is geen volledig webadres. Schrijf het als https://naam-van-de-website/….",
+        "ander-domein": f"de link {shown} begint met '//' en wijst zo naar een andere website, zonder https. Schrijf het volledige adres (https://…), of een adres binnen de site dat met één '/' begint.",
+        "backslash": f"het adres van de link {shown} bevat een backslash (\\). Een browser leest die als '/', zodat de link naar een andere website kan wijzen. Gebruik gewone schuine strepen (/).",
+        "onzichtbaar": f"het adres van de link {shown} bevat een spatie, tab of onzichtbaar teken. Haal dat weg; een spatie in een adres schrijf je als %20.",
+        "niet-ascii": f"het adres van de link {shown} bevat letters buiten het gewone alfabet (zoals é, of een letter die op een gewone letter lijkt). Kopieer het adres uit de adresbalk van de browser: die schrijft zulke letters als %-codes.",
+        "teken": f"het adres van de link {shown} bevat een teken dat niet in een webadres hoort (\" < > ` {{ }} | ^). Controleer het adres.",
+        "relatief": f"het adres van de link {shown} begint niet met https://, mailto: of /. Een link naar een andere website begint met https://, een link binnen de site met / (zoals /kaarten/…).",
+    }.get(link.refusal)
+    if why or link.refusal is None:
+        return why
+    if link.refusal == "schema":
+        scheme = target.strip().split(":", 1)[0]
+        return f"de link {shown} gebruikt '{scheme}:'. Alleen https:, mailto: en adressen binnen de site (zoals /kaarten/…) zijn toegestaan. Verander het adres, of schrijf alleen de tekst '{label}'."
+    return f"de link {shown} is niet toegestaan. Alleen https:, mailto: en adressen binnen de site (zoals /kaarten/…) kunnen op de site komen."
+
+
+def reserved_id_problem(loaded: LoadedFile, kind: str, ident: Any, path: tuple) -> Problem | None:
+    """An id (or old card id) that the site already uses for a page or folder of its own."""
+    if ident not in GERESERVEERDE_IDS:
+        return None
+    folder = RECORD_FOLDERS.get(kind)
+    if GERESERVEERDE_IDS[ident]:
+        where = f"{GERESERVEERDE_IDS[ident]} is al een pagina van de site"
+    elif folder:
+        where = f"/{folder}/{ident}/ is hetzelfde adres als het overzicht /{folder}/"
+    else:
+        where = "de site gebruikt dit woord zelf voor haar overzichtspagina's"
+    return loaded.problem(path, f"het id '{ident}' is gereserveerd: {where}. Kies een ander id, bijvoorbeeld '{ident}-{kind}'.")
 
 
 def suggestion(word: str, options: Iterable[str]) -> str:
@@ -317,6 +354,9 @@ class References:
     def define(self, kind: str, ident: Any, loaded: LoadedFile, path: tuple) -> None:
         if not isinstance(ident, str):
             return
+        reserved = reserved_id_problem(loaded, kind, ident, path)
+        if reserved:
+            self.problems.append(reserved)
         first = self.defined[kind].get(ident)
         if first:
             other, other_path = first

@@ -12,7 +12,6 @@ import logging
 import sys
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -22,8 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import fragments, permalinks, qr
-from .template_cache import compiled_templates
+from . import caching, fragments, permalinks, qr
 from .downloads.catalog import build_downloads
 from .paths import SCHEMAS
 from .pages import Page, pages, render
@@ -41,8 +39,8 @@ class KennispleinConfig(Config):
     # build of other data (tests, benchmarks) keeps its own list.
     adressen = config_options.Optional(config_options.Type(str))
     # What is kept between builds: PDFs (so unchanged decks are not laid out again) in
-    # downloads/, the cards' QR codes, and compiled templates in sjablonen/.
-    cache = config_options.Type(str, default=".cache")
+    # downloads/, and the cards' QR codes. By default outside the checkout (caching.py).
+    cache = config_options.Optional(config_options.Type(str))
     # false: lay out no PDF that is not in the cache (`make bench` times the pages on their own).
     pdf = config_options.Type(bool, default=True)
 
@@ -89,15 +87,13 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.adressen_pad: Path | None = None
         self.adressen: set[str] = set()
         self.cache: Path | None = None
-        self.compiled: jinja2.BytecodeCache | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / permalinks.LIST_NAME
         self.data_dir = data_dir
-        self.cache = root / self.config.cache
-        self.compiled = environment().bytecode_cache = compiled_templates(self.cache / "sjablonen")
+        self.cache = root / self.config.cache if self.config.cache else caching.directory(root)
         problems = []
         try:
             self.site = build_site(data_dir, Path(config.docs_dir))
@@ -166,7 +162,6 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def on_env(self, env, config, files):
         fragments.install(env, config.theme.dirs)
-        env.bytecode_cache = self.compiled
         return env
 
     @event_priority(50)  # before Material's search plugin reads page.content

@@ -297,7 +297,7 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
         Page("kaarten/index.md", "kaarten/", "Kaarten: Nieuwe Goede Gewoontes",
              f"Alle {len(site.kaarten)} kaarten van de set Nieuwe Goede Gewoontes: zoek en filter op thema, rol, E en sessie.",
              "kaarten.html", all_cards, "kaarten"),
-        # "trek" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS), so no card takes this URL.
+        # "trek" is a reserved card id (vocabularies.GERESERVEERDE_IDS), so no card takes this URL.
         Page("kaarten/trek.md", "kaarten/trek/", "Trek een kaart",
              "Trek een willekeurige kaart uit de set Nieuwe Goede Gewoontes, of uit je eigen selectie, en praat erover met je team.",
              "trek.html", all_cards, "trek", in_zoekindex=False),
@@ -342,7 +342,7 @@ def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "
 
 
 def printen_page(site: Site, site_url: str = "") -> Page:
-    # "printen" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS), so no card takes this URL.
+    # "printen" is a reserved card id (vocabularies.GERESERVEERDE_IDS), so no card takes this URL.
     return Page("kaarten/printen.md", PRINT_PAGE_URL, "Kaarten printen",
                 "Print je eigen keuze uit de kaarten van de set Nieuwe Goede Gewoontes, met voor- en achterkant, op A4.",
                 "printen.html", printen_context(site, site_url), "printen", in_zoekindex=False)
