@@ -91,3 +91,13 @@ def visible(text: str) -> str:
     if "\n" not in text and "\t" not in text and "\r" not in text and not pattern.search(text):
         return text
     return pattern.sub(lambda m: "{" + code(m.group()) + "}", "".join(_VISIBLE.get(c, c) for c in text))
+
+
+def one_line(text: str) -> str:
+    """`text` as one harmless line of a log: `visible`, and with what GitHub Actions would read
+    as a workflow command written apart (`::` at the start of a line after spaces, and `##[`
+    anywhere), so that no value in a message can add an annotation, mask or group to a log."""
+    line = visible(text)
+    if "::" in line or "##[" in line:
+        line = line.replace("::", ":%3A").replace("##[", "#%23[")
+    return line

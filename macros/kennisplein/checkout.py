@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .paths import GUIDE, OVERRIDES, ROOT, SCHEMAS, SOURCE_DOCUMENTS
 from .problems import Problem
 from .vocabularies import IMAGE_FOLDER
 
@@ -125,3 +126,16 @@ def published_images(docs_dir: Path) -> frozenset[str]:
         return frozenset()
     return frozenset(path.name for path, linked in entries(folder)
                      if not linked and path.parent == folder and not image_problems(path, path.name))
+
+
+def code_problems() -> list[Problem]:
+    """Symbolic links among the other files the build reads or copies into the site: the theme
+    overrides, the schemas, the source documents and the guide (shown as the page Bijdragen).
+    These are code, reviewed as code (.github/CODEOWNERS); a link among them is refused too."""
+    problems = [symlink_problem(path.relative_to(ROOT).as_posix()) for path in (GUIDE,) if path.is_symlink()]
+    for folder in (OVERRIDES, SCHEMAS, SOURCE_DOCUMENTS):
+        if folder.is_symlink():
+            problems.append(symlink_problem(folder.relative_to(ROOT).as_posix()))
+        elif folder.is_dir():
+            problems.extend(symlink_problem(path.relative_to(ROOT).as_posix()) for path, linked in entries(folder) if linked)
+    return problems

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import one_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -13,6 +15,13 @@ class Problem:
     line: int
     column: int
     message: str
+
+    def __post_init__(self) -> None:
+        # What an editor wrote can be quoted in a message, and a file can have any name: both
+        # are kept to one visible line here, so a report printed in a terminal or a CI log (or
+        # put in the GitHub summary) can never be broken out of (characters.one_line).
+        object.__setattr__(self, "file", one_line(self.file))
+        object.__setattr__(self, "message", one_line(self.message))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
