@@ -19,7 +19,7 @@ from .loading import LoadedFile, strings
 from .placeholders import is_placeholder, placeholder_problems
 from .problems import Problem
 from .schemas import DATE_PATTERN, ID_PATTERN
-from .rendering import MAX_BRACKETS, EditorLink, editor_links
+from .rendering import MAX_BRACKETS, EditorLink, editor_links, url_refusal
 from .vocabularies import GERESERVEERDE_IDS, IMAGE_FOLDER, MAANDEN, RECORD_FOLDERS
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ _NUMBER_WORDS = {word: number for number, word in enumerate(
     "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
     "zestien zeventien achttien negentien twintig".split())} | {"één": 1}
 
+# Titles and names: what a page, a card or a list shows as its name must say something.
+NAME_FIELDS = frozenset({"titel", "naam", "kop"})
 _HTML_TAG = re.compile(r"<\s*(/?[a-zA-Z][a-zA-Z0-9]*|!--)")
 
 
@@ -265,6 +267,14 @@ def text_problems(loaded: LoadedFile, images: frozenset[str] = frozenset()) -> l
     """
     problems = []
     for path, text in strings(loaded.value):
+        field = _field(path)
+        if text and not text.strip():
+            problems.append(loaded.problem(path, f"'{field}' bevat alleen spaties of witregels. Vul een tekst in, of laat het veld weg als het niet verplicht is."))
+            continue
+        if field in NAME_FIELDS and not any(char.isalpha() for char in text):
+            problems.append(loaded.problem(path, f"'{field}' moet minstens één letter bevatten; nu staat er '{text}'. Schrijf de titel of naam uit."))
+        if field == "url" and isinstance(path[-1], str) and text.startswith("https://") and url_refusal(text):
+            problems.append(loaded.problem(path, f"'{text}' is geen bruikbaar webadres voor 'url'. Kopieer het adres uit de adresbalk van de browser: het begint met https:// en heeft geen spaties, backslashes (\\) of bijzondere tekens."))
         tag = _HTML_TAG.search(text) if "<" in text else None
         if tag:  # advice only: the text is escaped, so HTML shows as the characters typed
             problems.append(loaded.problem(path, f"HTML ('<{tag.group(1)}') is niet toegestaan in tekst. Gebruik **vet**, *cursief* of een link [tekst](https://…)."))
