@@ -14,6 +14,7 @@ import sys
 
 import pytest
 import yaml
+from pathlib import Path
 
 from helpers import ROOT
 from kennisplein import cli
@@ -21,6 +22,7 @@ from kennisplein import cli
 WORKFLOWS = ROOT / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
 TEMPLATE = ROOT / ".github" / "pull_request_template.md"
+ZIZMOR = Path(sys.executable).parent / "zizmor"  # installed with the test extras (a binary, not a module)
 
 
 def load(path):
@@ -56,10 +58,53 @@ def test_the_schema_check_catches_a_broken_workflow(tmp_path):
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
-def test_every_action_is_pinned_to_a_major_version(path):
-    for step in steps(load(path)):
-        if "uses" in step:
-            assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(path):
+    """A tag can be moved to other code; a commit cannot. The comment says which release it is."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(- )?uses:", line)]
+    assert lines
+    for line in lines:
+        assert re.fullmatch(r"(- )?uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+
+
+def test_zizmor_finds_nothing_in_any_workflow():
+    """zizmor, offline, with its strictest persona: pinning, permissions, credentials, caches,
+    template injection, ... in every workflow in the folder (also ones added later)."""
+    command = [str(ZIZMOR), "--offline", "--persona", "pedantic", "--format", "plain", str(WORKFLOWS)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_reports_a_workflow_with_the_old_faults(tmp_path):
+    """The test above can fail: a workflow as it was before (a tag, write permissions for the
+    whole workflow, credentials kept in the checkout) gives findings."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "oud.yml").write_text(
+        "name: oud\non: push\npermissions:\n  contents: read\n  pages: write\n  id-token: write\n"
+        "jobs:\n  bouwen:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
+        "      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n", encoding="utf-8")
+    command = [str(ZIZMOR), "--offline", "--persona", "pedantic", "--format", "plain", str(tmp_path / ".github" / "workflows")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    for audit in ("unpinned-uses", "artipacked", "excessive-permissions"):
+        assert audit in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_job_holds_only_its_own_permissions_and_no_checkout_keeps_credentials(path):
+    workflow = load(path)
+    assert workflow.get("permissions") == {}, "permissions belong on the jobs that need them"
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, name
+        granted = {scope for scope, level in job["permissions"].items() if level != "none"}
+        if {"pages", "id-token"} & granted:
+            assert [s.get("uses", "").split("@")[0] for s in job["steps"]] == ["actions/deploy-pages"], name
+        for step in job.get("steps", []):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
+            assert not step.get("uses", "").startswith("actions/cache@"), "a cache restored in CI could carry files from elsewhere"
+            if step.get("uses", "").startswith("actions/setup-python@"):
+                assert "cache" not in step.get("with", {}), name
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
@@ -79,7 +124,7 @@ def test_every_shell_step_is_valid_bash_and_every_kennisplein_command_exists(pat
 def test_pull_requests_are_checked_built_strictly_and_the_site_is_kept():
     workflow = load(WORKFLOWS / "controle.yml")
     assert "pull_request" in workflow["on"]
-    assert workflow["permissions"] == {"contents": "read"}
+    assert [job["permissions"] for job in workflow["jobs"].values()] == [{"contents": "read"}]
     runs = [step.get("run", "") for step in steps(workflow)]
     uses = [step.get("uses", "") for step in steps(workflow)]
     check = next(i for i, r in enumerate(runs) if "kennisplein controleer --formaat github" in r)
@@ -92,8 +137,9 @@ def test_pull_requests_are_checked_built_strictly_and_the_site_is_kept():
 def test_main_is_built_and_published_on_github_pages():
     workflow = load(WORKFLOWS / "publiceer.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = workflow["jobs"]["bouwen"], workflow["jobs"]["publiceren"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert any("mkdocs build --strict" in step.get("run", "") for step in build["steps"])
     assert any(step.get("uses", "").startswith("actions/upload-pages-artifact@") for step in build["steps"])
     assert deploy["needs"] == "bouwen" and deploy["environment"]["name"] == "github-pages"
@@ -112,7 +158,7 @@ def test_main_keeps_new_addresses_in_the_repository(tmp_path):
     upload = next(i for i, s in enumerate(build["steps"]) if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert build["steps"][upload]["with"]["path"] == "gepubliceerde-adressen.txt"
     assert upload > next(i for i, r in enumerate(runs) if "mkdocs build --strict" in r)
-    assert "permissions" not in build and keep_job["permissions"] == {"contents": "write"}
+    assert build["permissions"] == {"contents": "read"} and keep_job["permissions"] == {"contents": "write"}
     assert keep_job["needs"] == "publiceren" and keep_job["if"] == "github.ref == 'refs/heads/main'"
     assert not any("mkdocs" in step.get("run", "") or "pip" in step.get("run", "") for step in keep_job["steps"])
     runs = [step.get("run", "") for step in keep_job["steps"]]

@@ -119,13 +119,18 @@ def _signature_matches(suffix: str, start: bytes) -> bool:
     return suffix != ".webp" or start[8:12] == b"WEBP"
 
 
-def published_images(docs_dir: Path) -> frozenset[str]:
-    """The names of the files in docs/afbeeldingen/ that the site publishes."""
+def image_names(docs_dir: Path) -> frozenset[str]:
+    """The names of the files directly in docs/afbeeldingen/ (not through a link)."""
     folder = docs_dir / IMAGE_FOLDER
     if docs_dir.is_symlink() or folder.is_symlink() or not folder.is_dir():
         return frozenset()
-    return frozenset(path.name for path, linked in entries(folder)
-                     if not linked and path.parent == folder and not image_problems(path, path.name))
+    return frozenset(path.name for path, linked in entries(folder) if not linked and path.parent == folder and path.is_file())
+
+
+def published_images(docs_dir: Path) -> frozenset[str]:
+    """The names of the files in docs/afbeeldingen/ that the site publishes."""
+    folder = docs_dir / IMAGE_FOLDER
+    return frozenset(name for name in image_names(docs_dir) if not image_problems(folder / name, name))
 
 
 def code_problems() -> list[Problem]:

@@ -211,6 +211,11 @@ def _describe(value: Any) -> str:
 
 def pattern_message(pattern: str, field: str, value: str) -> str:
     """What to write instead of a value that does not match a schema pattern."""
+    if value != value.strip() and schemas.matches(pattern, value.strip()):
+        # A pattern is about the whole value: a space or line end around it counts ("oud\n").
+        return (f"'{value}' heeft een spatie of regeleinde aan het begin of eind, en dat hoort niet bij "
+                f"'{field}'. Schrijf '{value.strip()}' (staat de waarde tussen \"…\", haal dan \\n weg; na '|' "
+                "of '>' schrijf je '|-' of '>-').")
     if pattern == ID_PATTERN:
         return (f"'{value}' is geen geldig id voor '{field}': gebruik alleen kleine letters, cijfers en "
                 f"streepjes, bijvoorbeeld '{kebab(value)}'.")
@@ -257,12 +262,13 @@ def date_problem(text: str) -> str | None:
     return None
 
 
-def text_problems(loaded: LoadedFile, images: frozenset[str] = frozenset()) -> list[Problem]:
+def text_problems(loaded: LoadedFile, images: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[Problem]:
     """Links, images and HTML in every text of a file (see CONTRIBUTING.md, 'Opmaak').
 
     Whether an address may be published is not decided here: every text is rendered by the
     site's own Markdown and sanitizer (rendering.editor_links), and each address the gate drops
-    becomes a message. `images` are the names of the published files in docs/afbeeldingen/.
+    becomes a message. `images`: the names of the files in docs/afbeeldingen/ that are published,
+    and of all files there (checkout.py).
     Every text is checked as if it were Markdown, also where the site shows it as plain text.
     """
     problems = []
@@ -291,16 +297,19 @@ def text_problems(loaded: LoadedFile, images: frozenset[str] = frozenset()) -> l
     return problems
 
 
-def _link_message(link: EditorLink, images: frozenset[str]) -> str | None:
+def _link_message(link: EditorLink, images: tuple[frozenset[str], frozenset[str]]) -> str | None:
     target, label = link.target, link.label
     if link.element == "img":
         shown = f"![{label}]({target})"
         if link.refusal == "afbeelding-extern" and target.lower().startswith(("http:", "https:", "//")):
             return f"de afbeelding {shown} komt van een andere website. Zet de afbeelding in docs/afbeeldingen/ en verwijs naar /afbeeldingen/<naam>."
         name = target.removeprefix(f"/{IMAGE_FOLDER}/")
-        if link.refusal or name == target or name not in images:
-            return f"de afbeelding '{target}' bestaat niet. Zet het bestand in docs/afbeeldingen/ en verwijs ernaar als /afbeeldingen/<naam>."
-        return None
+        published, present = images
+        if not link.refusal and name != target and name in published:
+            return None
+        if not link.refusal and name in present:
+            return f"de afbeelding '{target}' wordt niet gepubliceerd: zie de melding bij docs/{IMAGE_FOLDER}/{name}."
+        return f"de afbeelding '{target}' bestaat niet. Zet het bestand in docs/afbeeldingen/ en verwijs ernaar als /afbeeldingen/<naam>."
     shown = f"[{label}]({target})"
     why = {
         None: None,
@@ -326,9 +335,11 @@ def reserved_id_problem(loaded: LoadedFile, kind: str, ident: Any, path: tuple) 
     """An id (or old card id) that the site already uses for a page or folder of its own."""
     if ident not in GERESERVEERDE_IDS:
         return None
-    folder = RECORD_FOLDERS.get(kind)
-    if GERESERVEERDE_IDS[ident]:
-        where = f"{GERESERVEERDE_IDS[ident]} is al een pagina van de site"
+    folder, page = RECORD_FOLDERS.get(kind), GERESERVEERDE_IDS[ident]
+    if page and page == f"/{folder}/{ident}/":
+        where = f"{page} is al een pagina van de site"
+    elif page:
+        where = f"de site gebruikt '{ident}' zelf, voor {page}"
     elif folder:
         where = f"/{folder}/{ident}/ is hetzelfde adres als het overzicht /{folder}/"
     else:

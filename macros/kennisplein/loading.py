@@ -302,6 +302,11 @@ def _compose(text: str, loaded: LoadedFile) -> Any:
         parser.dispose()
 
 
+def _label(tag: str) -> str:
+    """A YAML label as an editor writes it: '!!binary', not 'tag:yaml.org,2002:binary'."""
+    return characters.visible("!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag)
+
+
 def _refuse(loaded: LoadedFile, event, message: str) -> None:
     line, column = event.start_mark.line + 1, event.start_mark.column + 1
     loaded.problems.append(Problem(loaded.name, line, column, message))
@@ -362,7 +367,7 @@ def _build(parser, loaded: LoadedFile) -> Any:
                 value = _scalar(parser, event, path, loaded)
             else:
                 if event.tag is not None and event.tag != "!":
-                    _refuse(loaded, event, f"YAML-labels zoals '{characters.visible(event.tag)}' zijn niet toegestaan.")
+                    _refuse(loaded, event, f"YAML-labels zoals '{_label(event.tag)}' zijn niet toegestaan. Schrijf alleen de waarde.")
                 if len(stack) >= MAX_DEPTH:
                     _refuse(loaded, event, f"de gegevens zijn hier te diep genest (meer dan {MAX_DEPTH} niveaus in elkaar). "
                                            "Geen bestand van de site heeft dat nodig: controleer de inspringing en de haken.")
@@ -413,7 +418,7 @@ def _key(event, frame: list, loaded: LoadedFile) -> None:
         return
     if event.tag is not None and event.tag != "!":
         loaded.problems.append(Problem(loaded.name, line, column,
-                                       f"YAML-labels zoals '{characters.visible(event.tag)}' zijn niet toegestaan."))
+                                       f"YAML-labels zoals '{_label(event.tag)}' zijn niet toegestaan. Schrijf alleen de waarde."))
         frame[2] = _SKIPPED
         return
     key = event.value
@@ -439,7 +444,7 @@ def _key(event, frame: list, loaded: LoadedFile) -> None:
 def _scalar(parser, event: yaml.ScalarEvent, path: Path_, loaded: LoadedFile) -> Any:
     value = event.value
     if event.tag is not None and event.tag != "!":
-        loaded.problems.append(loaded.problem(path, f"YAML-labels zoals '{characters.visible(event.tag)}' zijn niet toegestaan."))
+        loaded.problems.append(loaded.problem(path, f"YAML-labels zoals '{_label(event.tag)}' zijn niet toegestaan. Schrijf alleen de waarde."))
         return value
     style = event.style
     if style:  # quoted, or a block (| or >): text

@@ -37,7 +37,7 @@ def build_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
     docs_dir = Path(docs_dir) if docs_dir else data_dir.parent / "docs"
     files, problems = _discover(data_dir)
     problems.extend(checkout.docs_problems(docs_dir))
-    images = checkout.published_images(docs_dir)
+    images = checkout.published_images(docs_dir), checkout.image_names(docs_dir)
     by_kind: dict[str, list[LoadedFile]] = {}
     for kind, path, name in files:
         loaded = load_file(path, name)
