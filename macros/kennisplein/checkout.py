@@ -79,7 +79,8 @@ def docs_problems(docs_dir: Path, shown_as: str = "docs") -> list[Problem]:
             problems.append(Problem(shown, 1, 1, f"zet afbeeldingen direct in {shown_as}/{IMAGE_FOLDER}/, niet in een map daarbinnen."))
         elif path.is_file() and path.suffix != PAGE_SUFFIX:
             problems.append(Problem(shown, 1, 1, f"dit bestand wordt niet gepubliceerd: in {shown_as}/ staan alleen pagina's "
-                                                 f"(.md), en afbeeldingen in {shown_as}/{IMAGE_FOLDER}/."))
+                                                 f"(.md), en afbeeldingen in {shown_as}/{IMAGE_FOLDER}/. Verwijder het bestand, "
+                                                 f"of zet een afbeelding in {shown_as}/{IMAGE_FOLDER}/."))
     return problems
 
 
@@ -88,7 +89,7 @@ def image_problems(path: Path, shown: str) -> list[Problem]:
     suffix = path.suffix.lower()
     if suffix not in IMAGE_FORMATS:
         why = (" Een SVG kan code bevatten die in de browser van de lezer draait; sla de afbeelding op als PNG."
-               if suffix == ".svg" else "")
+               if suffix == ".svg" else " Sla een afbeelding op als PNG of JPEG, of verwijder het bestand.")
         return [Problem(shown, 1, 1, "dit bestand wordt niet gepubliceerd: in docs/afbeeldingen/ mogen alleen afbeeldingen "
                                      f"als PNG, JPEG of WebP (.png, .jpg, .jpeg of .webp).{why}")]
     problems = []

@@ -308,7 +308,7 @@ def _link_message(link: EditorLink, images: tuple[frozenset[str], frozenset[str]
         if not link.refusal and name != target and name in published:
             return None
         if not link.refusal and name in present:
-            return f"de afbeelding '{target}' wordt niet gepubliceerd: zie de melding bij docs/{IMAGE_FOLDER}/{name}."
+            return f"de afbeelding '{target}' wordt niet gepubliceerd. Verander het bestand zoals de melding bij docs/{IMAGE_FOLDER}/{name} zegt."
         return f"de afbeelding '{target}' bestaat niet. Zet het bestand in docs/afbeeldingen/ en verwijs ernaar als /afbeeldingen/<naam>."
     shown = f"[{label}]({target})"
     why = {
@@ -321,7 +321,7 @@ def _link_message(link: EditorLink, images: tuple[frozenset[str], frozenset[str]
         "onzichtbaar": f"het adres van de link {shown} bevat een spatie, tab of onzichtbaar teken. Haal dat weg; een spatie in een adres schrijf je als %20.",
         "niet-ascii": f"het adres van de link {shown} bevat letters buiten het gewone alfabet (zoals é, of een letter die op een gewone letter lijkt). Kopieer het adres uit de adresbalk van de browser: die schrijft zulke letters als %-codes.",
         "teken": f"het adres van de link {shown} bevat een teken dat niet in een webadres hoort (\" < > ` {{ }} | ^). Controleer het adres.",
-        "relatief": f"het adres van de link {shown} begint niet met https://, mailto: of /. Een link naar een andere website begint met https://, een link binnen de site met / (zoals /kaarten/…).",
+        "relatief": f"het adres van de link {shown} begint niet met https://, mailto: of /. Schrijf een link naar een andere website met https:// ervoor, en een link binnen de site met / (zoals /kaarten/…).",
     }.get(link.refusal)
     if why or link.refusal is None:
         return why
