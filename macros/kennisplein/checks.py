@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 from . import schema_docs, schemas
 from .loading import LoadedFile, strings
 from .placeholders import is_placeholder, placeholder_problems
-from .problems import Problem
+from .problems import MAX_PER_FILE, Problem
 from .schemas import DATE_PATTERN, ID_PATTERN
-from .rendering import MAX_BRACKETS, EditorLink, editor_links, url_refusal
+from .rendering import (
+    MAX_BRACKETS, MAX_BRACKETS_PER_FILE, MAX_MARKUP, MAX_MARKUP_PER_FILE, EditorLink, editor_links, markup_count, url_refusal,
+)
 from .vocabularies import GERESERVEERDE_IDS, IMAGE_FOLDER, MAANDEN, RECORD_FOLDERS
 
 if TYPE_CHECKING:
@@ -64,11 +66,14 @@ def schema_problems(loaded: LoadedFile, kind: str) -> list[Problem]:
     problems = placeholder_problems(loaded, kind)
     if schemas.quick_validator(kind).is_valid(loaded.value):  # nearly always: no error to explain
         return problems
-    errors = list(schemas.explaining_validator(kind).iter_errors(loaded.value))
-    for error in errors:
+    explained = False
+    for error in schemas.explaining_validator(kind).iter_errors(loaded.value):
+        explained = True
         if not is_placeholder(error.instance):
             problems.extend(_translate(error, loaded))
-    if not errors:  # the two validators disagree: never let a file pass because of that
+        if len(problems) > MAX_PER_FILE:
+            break  # the report shows the first ones (problems.capped); explaining the rest costs seconds
+    if not explained:  # the two validators disagree: never let a file pass because of that
         problems.append(loaded.problem((), "dit bestand klopt niet met het schema, maar de controle kan niet zeggen waar. "
                                             "Vraag een ontwikkelaar om hulp en noem deze melding."))
     return problems
@@ -186,7 +191,8 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
             if marker in seen:
                 dupes.append(str(item))
             seen.add(marker)
-        yield loaded.problem(path, f"'{field}' noemt {', '.join(repr(d) for d in dupes)} twee keer. Houd er één over.")
+        shown = ", ".join(repr(d) for d in dupes[:5]) + (f" (en nog {len(dupes) - 5})" if len(dupes) > 5 else "")
+        yield loaded.problem(path, f"'{field}' noemt {shown} twee keer. Houd er één over.")
     elif keyword == "anyOf":
         yield loaded.problem(path, f"dit item in '{field}' moet een tekst zijn, of een blok met 'tekst' en 'punten'.")
     elif keyword == "minimum":
@@ -272,7 +278,10 @@ def text_problems(loaded: LoadedFile, images: tuple[frozenset[str], frozenset[st
     Every text is checked as if it were Markdown, also where the site shows it as plain text.
     """
     problems = []
+    in_file = [0, 0]  # '[' and markup characters so far
     for path, text in strings(loaded.value):
+        if len(problems) > MAX_PER_FILE:
+            break  # see problems.capped
         field = _field(path)
         if text and not text.strip():
             problems.append(loaded.problem(path, f"'{field}' bevat alleen spaties of witregels. Vul een tekst in, of laat het veld weg als het niet verplicht is."))
@@ -284,12 +293,19 @@ def text_problems(loaded: LoadedFile, images: tuple[frozenset[str], frozenset[st
         tag = _HTML_TAG.search(text) if "<" in text else None
         if tag:  # advice only: the text is escaped, so HTML shows as the characters typed
             problems.append(loaded.problem(path, f"HTML ('<{tag.group(1)}') is niet toegestaan in tekst. Gebruik **vet**, *cursief* of een link [tekst](https://…)."))
-        if "[" not in text:
-            continue  # Markdown makes a link or an image only from a '[' (its input has no '<': escaped)
-        brackets = text.count("[")
-        if brackets > MAX_BRACKETS:
-            problems.append(loaded.problem(path, f"deze tekst heeft {brackets} rechte haken '['; er mogen er hoogstens {MAX_BRACKETS} in één tekst staan (een link gebruikt er één). Haal de haken weg die geen link zijn, of verdeel de tekst."))
+        brackets, markup = markup_count(text)
+        if brackets > MAX_BRACKETS or markup > MAX_MARKUP:
+            what = f"{brackets} rechte haken '['" if brackets > MAX_BRACKETS else f"{markup} opmaaktekens en regeleinden (zoals * _ ` [ ] ( ) ! & < >)"
+            most = MAX_BRACKETS if brackets > MAX_BRACKETS else MAX_MARKUP
+            problems.append(loaded.problem(path, f"deze tekst heeft {what}; er mogen er hoogstens {most} in één tekst staan. Haal de tekens weg die geen opmaak zijn, of verdeel de tekst over meer blokken."))
             continue
+        in_file[0] += brackets
+        in_file[1] += markup
+        if in_file[0] > MAX_BRACKETS_PER_FILE or in_file[1] > MAX_MARKUP_PER_FILE:
+            problems.append(loaded.problem(path, f"dit bestand heeft tot hier meer dan {MAX_BRACKETS_PER_FILE} rechte haken '[' of meer dan {MAX_MARKUP_PER_FILE} opmaaktekens en regeleinden (zoals * _ ` [ ] ( ) ! & < >). Zoveel heeft geen bestand van de site nodig: haal de tekens weg die geen opmaak zijn, of verdeel de inhoud over meer bestanden."))
+            break
+        if not brackets:
+            continue  # Markdown makes a link or an image only from a '[' (its input has no '<': escaped)
         for link in editor_links(text):
             message = _link_message(link, images)
             if message:
@@ -397,8 +413,10 @@ class References:
             self.uses.append((kind, ident, loaded, path))
 
     def check(self) -> list[Problem]:
+        reported: dict[str, int] = defaultdict(int)
         for kind, ident, loaded, path in self.uses:
-            if ident not in self.defined[kind]:
+            if ident not in self.defined[kind] and reported[loaded.name] <= MAX_PER_FILE:  # see problems.capped
+                reported[loaded.name] += 1
                 word, where = self.KIND_WORDS[kind]
                 self.problems.append(loaded.problem(
                     path, f"{word} '{ident}' bestaat niet (niet gevonden in {where})."

@@ -50,6 +50,7 @@ _constructor = yaml.constructor.SafeConstructor()
 # what one file can cost the check.
 MAX_FILE_BYTES = 512 * 1024
 MAX_DEPTH = 24
+MAX_VALUES = 10_000  # the largest real file holds 789
 # A file full of refused characters is one mistake, not thousands of lines in the report.
 MAX_CHARACTER_PROBLEMS = 5
 
@@ -88,7 +89,7 @@ def load_file(path: Path, name: str) -> LoadedFile:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         loaded.problems.append(Problem(
-            name, 1, 1, f"het bestand is te groot ({size // 1024} kB; hoogstens {MAX_FILE_BYTES // 1024} kB). "
+            name, 1, 1, f"het bestand is te groot ({-(-size // 1024)} kB; hoogstens {MAX_FILE_BYTES // 1024} kB). "
                         "Verdeel de inhoud over meer bestanden, of haal weg wat er niet hoort."))
         return loaded
     raw = loaded.raw = path.read_bytes()
@@ -363,6 +364,10 @@ def _build(parser, loaded: LoadedFile) -> Any:
             else:
                 path = ()
             positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if len(positions) > MAX_VALUES:
+                _refuse(loaded, event, f"dit bestand heeft meer dan {MAX_VALUES:,} waarden; geen bestand van de site heeft er "
+                                       "zoveel nodig. Verdeel de inhoud over meer bestanden.".replace(",", "."))
+                raise _Stop
             if cls is _SCALAR:
                 value = _scalar(parser, event, path, loaded)
             else:

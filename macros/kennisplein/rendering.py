@@ -54,10 +54,22 @@ def relative_url(from_url: str, to_url: str) -> str:
 ALLOWED_TAGS = frozenset({"p", "strong", "em", "code", "br", "a", "img"})
 ALLOWED_ATTRIBUTES = {"a": frozenset({"href", "title"}), "img": frozenset({"src", "alt", "title"})}
 ALLOWED_SCHEMES = frozenset({"https", "mailto"})
-# Python-Markdown looks for the end of a link from every '[' it meets: a text of a few
-# thousand '[' takes seconds. Real texts hold at most 3; with this many, any text of the
-# longest allowed length (the schemas' maxLength) converts in milliseconds.
-MAX_BRACKETS = 20
+# Python-Markdown is slow on some input: from every '[' it reads the rest of the text a
+# character at a time, looking for the end of a link (a few thousand '[' take seconds), and
+# every other piece of markup, and every paragraph, costs it a pass over the text. So a text,
+# and a file, hold at most this many; real data holds at most 3 '[' and 22 markup characters
+# and line ends in a text, 15 and 93 in a file. With texts no longer than the schemas allow, the slowest file the check lets
+# through converts in well under a second (`make bench` measures it).
+MARKUP = frozenset("[]()*_`\\&<>!\n")
+MAX_BRACKETS = 10
+MAX_MARKUP = 100
+MAX_BRACKETS_PER_FILE = 60
+MAX_MARKUP_PER_FILE = 1000
+
+
+def markup_count(text: str) -> tuple[int, int]:
+    """How many '[' and how many markup characters and line ends (MARKUP) a text holds."""
+    return text.count("["), sum(map(text.count, MARKUP))
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # Characters an address never holds as they are (RFC 3986): a quote or an angle bracket in one
@@ -142,7 +154,8 @@ def _markdown() -> markdown.Markdown:
 
 def _converted(text: str) -> str:
     """Markdown's HTML of an editor text, before the gate."""
-    if text.count("[") > MAX_BRACKETS:  # refused by the check; never converted
+    brackets, markup = markup_count(text)
+    if brackets > MAX_BRACKETS or markup > MAX_MARKUP:  # refused by the check; never converted
         return "<p>" + html.escape(text.strip(), quote=False) + "</p>"
     return _markdown().reset().convert(html.escape(text, quote=False))
 
