@@ -8,10 +8,15 @@
 - `hostile_check_cost(data_dir, work)`: `build_site` on the data, and on the same data with a
   file of each hostile kind added (tests/test_vijandige_invoer.py has them all): the difference
   is what an attacker's pull request can cost the check.
+- `template_compile_cost(config_file, site_dir)`: the time one `mkdocs build` spends compiling
+  templates, Material's and ours, as each build now does (the compiled-template cache was
+  removed: loading a planted file from it would run code).
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -31,21 +36,31 @@ class TextCost:
     markdown_s: float
     sanitizer_s: float
     pages_s: float  # rendering every generated page, all included
+    plain: int  # texts the removed skip would have sent past Markdown
+    plain_markdown_s: float  # what Markdown costs for those
+
+
+# The plain-text skip that was removed: texts without any of these went past Markdown.
+_OLD_SKIP = re.compile(r"[*_\[\]`\\<>&!\x00-\x09\x0b-\x1f]|\n[ ]*\n| \n| $")
 
 
 def editor_text_cost(data_dir: Path) -> TextCost:
     site = build_site(data_dir)
     listed = pages(site, (), site_url="https://example.org/", site_naam="Kennisplein Goed Werk")
     converted, sanitized = rendering._converted, rendering._sanitized
-    spent = {"markdown": 0.0, "sanitizer": 0.0, "texts": 0}
+    spent = {"markdown": 0.0, "sanitizer": 0.0, "texts": 0, "plain": 0, "plain_markdown": 0.0}
 
     def timed_markdown(text):
         start = time.perf_counter()
         try:
             return converted(text)
         finally:
-            spent["markdown"] += time.perf_counter() - start
+            took = time.perf_counter() - start
+            spent["markdown"] += took
             spent["texts"] += 1
+            if text.strip() and not _OLD_SKIP.search(text):
+                spent["plain"] += 1
+                spent["plain_markdown"] += took
 
     def timed_sanitizer(html, page_url):
         start = time.perf_counter()
@@ -58,14 +73,14 @@ def editor_text_cost(data_dir: Path) -> TextCost:
     try:
         for page in listed[:3]:  # warm up: templates compiled, converter made
             render(page, site)
-        spent.update(markdown=0.0, sanitizer=0.0, texts=0)
+        spent.update(markdown=0.0, sanitizer=0.0, texts=0, plain=0, plain_markdown=0.0)
         start = time.perf_counter()
         for page in listed:
             render(page, site)
         total = time.perf_counter() - start
     finally:
         rendering._converted, rendering._sanitized = converted, sanitized
-    return TextCost(spent["texts"], spent["markdown"], spent["sanitizer"], total)
+    return TextCost(spent["texts"], spent["markdown"], spent["sanitizer"], total, spent["plain"], spent["plain_markdown"])
 
 
 def slowest_allowed_text() -> tuple[str, float]:
@@ -136,3 +151,32 @@ def hostile_check_cost(data_dir: Path, work: Path) -> tuple[float, float, int]:
     except DataError as error:
         found = len(error.problems)
     return clean, time.perf_counter() - start, found
+
+
+def template_compile_cost(config_file: Path, site_dir: Path) -> tuple[int, float]:
+    """Templates compiled in one in-process `mkdocs build`, and the seconds that took."""
+    import jinja2
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    compile_ = jinja2.Environment.compile
+    spent = {"n": 0, "s": 0.0}
+
+    def timed(self, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return compile_(self, *args, **kwargs)
+        finally:
+            spent["n"] += 1
+            spent["s"] += time.perf_counter() - start
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    jinja2.Environment.compile = timed
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        config.plugins.on_shutdown()
+    finally:
+        jinja2.Environment.compile = compile_
+    return spent["n"], spent["s"]

@@ -614,3 +614,20 @@ def test_the_gate_alone_stops_every_attack_in_chromium(browser):
     assert links >= 20
     assert dialogs == [] and errors == []
     assert not [h for h in hrefs if re.match(r"^\s*(javascript|data|vbscript|file):|^\s*[/\\]{2}", h, re.I)], hrefs
+
+
+def test_the_bench_measures_the_gate_and_every_hostile_file_is_refused(tmp_path):
+    from benchmarks import hostile
+
+    cost = hostile.editor_text_cost(MINI_DATA)
+    assert cost.texts > 10 and cost.sanitizer_s > 0 and cost.markdown_s > 0
+    shape, ms = hostile.slowest_allowed_text()
+    assert shape and ms > 0
+    for name, content in hostile.hostile_files().items():
+        data = copy_data(MINI_DATA, tmp_path / name.replace("/", "-"))
+        (data / name).parent.mkdir(exist_ok=True)
+        (data / name).write_text(content, encoding="utf-8")
+        with pytest.raises(DataError) as error:
+            build_site(data, ROOT / "docs")
+        assert [p for p in error.value.problems if p.file == f"data/{name}"], name
+        assert len(error.value.problems) <= 60, name  # never a flood: problems.capped
