@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 
 from helpers import MINI_DATA, ROOT, copy_data
 from kennisplein import DataError, build_site, caching, characters, checkout, github, schemas
-from kennisplein.loading import MAX_DEPTH, MAX_FILE_BYTES, load_file, strings
+from kennisplein.loading import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES, load_file, strings
 from kennisplein.problems import Problem
 from kennisplein.rendering import (
     ALLOWED_ATTRIBUTES, ALLOWED_TAGS, MAX_BRACKETS, editor_links, markdown_to_html, url_refusal,
@@ -104,13 +104,14 @@ BILLION_LAUGHS = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol",
     ("id: x\n".encode("utf-16"), "het bestand is geen UTF-8-tekst"),
     ("a: " + "x" * (MAX_FILE_BYTES + 1) + "\n", "het bestand is te groot"),
     ("---\n...\n", "het bestand is leeg"),
+    ("a: [" + "1, " * MAX_VALUES + "1]\n", "dit bestand heeft meer dan 10.000 waarden"),
 ])
 def test_yaml_features_editors_never_need_are_refused_in_dutch_without_expanding(tmp_path, content, message):
     loaded = load(tmp_path, content)
     assert loaded.problems and message in loaded.problems[0].message
     assert all(re.match(r"^[a-z'(]|^YAML-", p.message) for p in loaded.problems)
     # Nothing was expanded or walked into: the loader stopped where the problem began.
-    assert len(loaded.positions) < 100
+    assert len(loaded.positions) <= MAX_VALUES + 1
 
 
 def test_nesting_just_within_the_limit_loads(tmp_path):
