@@ -40,4 +40,5 @@ bench: $(STAMP) ## Meet bouwtijd, validatie en paginagewicht met synthetische da
 	$(BIN)/python -m benchmarks.bench
 
 clean: ## Verwijder de gebouwde site, de bewaarde PDF's en QR-codes en de virtuele omgeving
+	-@test -x $(BIN)/python && $(BIN)/python -c "import pathlib, shutil; from kennisplein import caching; shutil.rmtree(caching.directory(pathlib.Path('.')), ignore_errors=True)"
 	rm -rf site .cache $(VENV)
