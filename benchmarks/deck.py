@@ -14,9 +14,8 @@ import time
 
 from kennisplein.downloads import decks
 
-from .synthetic import synthetic_site
+from .synthetic import site_url, synthetic_site
 
-SITE_URL = "https://kennisplein-goed-werk.nl/"  # as mkdocs.yml's default: the QR codes' length
 
 
 def _cpu() -> float:
@@ -29,7 +28,7 @@ def bench_deck(n_cards: int = 1000) -> dict:
     site = synthetic_site(n_cards)
     spec = decks.decks(site)[0]
     wall, cpu = time.perf_counter(), _cpu()
-    rendered = decks.render_deck(spec, site, SITE_URL)
+    rendered = decks.render_deck(spec, site, site_url())
     return {
         "kaarten": n_cards,
         "paginas": decks.page_count(n_cards),

@@ -16,9 +16,17 @@ from pathlib import Path
 
 import yaml
 
-from kennisplein.paths import DATA
+from kennisplein.paths import DATA, ROOT
 from kennisplein.records import Site
 from kennisplein.site import build_site
+
+
+def site_url() -> str:
+    """mkdocs.yml's site_url when KENNISPLEIN_SITE_URL is not set (the QR codes' length)."""
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())["site_url"]
+
 
 CARDS_PER_SESSION = 20
 THEMES = ("reflectie", "teamwerk", "goed-werkgeverschap")

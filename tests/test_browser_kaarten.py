@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import MINI_DATA, ROOT, copy_data
+from helpers import MINI_DATA, ROOT, SITE_URL, copy_data
 from kaart_fixtures import rename_card
 from kennisplein.serving import serve_directory as serve
 from kennisplein import build_site
 from kennisplein.sharing import absolute_url
 
 
-SITE_URL = "https://kennisplein-goed-werk.nl/"  # mkdocs.yml's site_url when none is set
 
 
 @pytest.fixture(scope="module")

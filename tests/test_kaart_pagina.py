@@ -11,7 +11,7 @@ from urllib.parse import quote, unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT
+from helpers import ROOT, SITE_URL
 from kennisplein import build_site
 from kennisplein.sharing import editie_tekst
 
@@ -105,8 +105,8 @@ def test_qr_data_url_encodes_as_quote_does_and_needs_no_html_escaping(data, monk
     if svg is not None:
         monkeypatch.setattr(sharing, "qr_svg", lambda url: svg)
     kaart = data.kaarten[0]
-    url = sharing.qr_data_url(kaart, "https://kennisplein-goed-werk.nl/")
-    drawn = svg if svg is not None else str(sharing.qr_svg("https://kennisplein-goed-werk.nl/" + kaart.url)).strip()
+    url = sharing.qr_data_url(kaart, SITE_URL)
+    drawn = svg if svg is not None else str(sharing.qr_svg(SITE_URL + kaart.url)).strip()
     assert url == "data:image/svg+xml," + quote(drawn.replace('"', "'"), safe="/:=',.")
     assert unquote(url.partition(",")[2]) == drawn.replace('"', "'")
     assert not set('"<>&') & set(url)  # safe in a double-quoted attribute as it is

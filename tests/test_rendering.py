@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, SITE_URL
 from kennisplein import build_site
 from kennisplein.pages import pages, render
 from kennisplein.rendering import markdown_to_html, outline, relative_url
@@ -80,7 +80,7 @@ def test_outline_reads_every_page_of_the_site_as_an_html_parser_does():
     the same ids and headings as a real HTML parser."""
     site = build_site(ROOT / "data", ROOT / "docs")
     checked = 0
-    for page in pages(site, (), site_url="https://kennisplein-goed-werk.nl/", site_naam="Kennisplein Goed Werk"):
+    for page in pages(site, (), site_url=SITE_URL, site_naam="Kennisplein Goed Werk"):
         body = render(page, site)
         reference = _ReferenceOutline()
         reference.feed(body)
@@ -89,16 +89,3 @@ def test_outline_reads_every_page_of_the_site_as_an_html_parser_does():
         assert (ids, flat) == (reference.ids, reference.headings), page.src_uri
         checked += 1
     assert checked > 60
-
-
-def test_tiles_drawn_once_are_the_tiles_drawn_every_time(monkeypatch):
-    """A card's tile is drawn once per link and kept with the Site ({% cached %}): every page
-    must come out as when each tile is drawn anew, and a new Site draws its own."""
-    from kennisplein import fragments
-
-    site = build_site(ROOT / "data", ROOT / "docs")
-    listed = pages(site, (), site_url="https://kennisplein-goed-werk.nl/", site_naam="Kennisplein Goed Werk")
-    kept = [render(page, site) for page in listed]
-    assert site.derived("fragmenten", dict)  # the tiles were kept
-    monkeypatch.setattr(fragments.SiteFragmentCache, "_store", lambda self, context: None)
-    assert [render(page, site) for page in listed] == kept

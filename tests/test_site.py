@@ -44,7 +44,7 @@ def test_card_page_shows_text_theme_roles_and_sources(built_site, data):
     page = soup(built_site, kaart.url)
     assert page.find("h1").get_text(strip=True) == kaart.titel
     assert page.select_one(".kp-kaart__tekst").get_text(strip=True) == kaart.tekst
-    assert page.select_one(".kp-kaart .kp-thema").get_text(strip=True) == data.thema(kaart.thema).naam
+    assert page.select_one(".kp-kaart .kp-kaart__thema").get_text(strip=True) == data.thema(kaart.thema).naam
     links = {a["href"] for a in page.select(".kp-bronplaatsen a")}
     assert "../../sessies/2022-09-09-oost/#ronde-3" in links
     assert page.find("meta", attrs={"name": "description"})["content"] == kaart.tekst
@@ -191,8 +191,8 @@ def test_related_cards_are_the_best_scored_of_all_cards(tmp_path, synthetic):
 
 
 def test_generated_pages_list_their_sections_in_the_table_of_contents(built_site):
-    """A generated page's body is rendered when MkDocs builds that page (GeneratedPage.render_body):
-    its headings must still reach Material's "on this page" menu."""
+    """A generated page's headings reach Material's "on this page" menu (GeneratedPage.render
+    reads them from the body: there is no Markdown for MkDocs to read them from)."""
     site = build_site(ROOT / "data", ROOT / "docs")
     sessie = next(s for s in site.sessies if s.rondes)
     page = soup(built_site, sessie.url)

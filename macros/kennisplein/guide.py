@@ -80,9 +80,19 @@ def refresh(text: str, root: Path = ROOT) -> str:
     return _PART.sub(lambda m: m.group(1) + part(m.group("what"), root) + m.group(4), text)
 
 
-def site_markdown(root: Path = ROOT) -> str:
-    """The guide as the site shows it: parts fresh, the markers left out."""
-    return _MARKERS.sub("", refresh((root / GUIDE).read_text(encoding="utf-8"), root))
+# Where the guide sends an editor to the repository: on the site that becomes a link.
+REPOSITORY_STEP = "Ga op GitHub naar de repository"
+
+
+def site_markdown(root: Path = ROOT, repo_url: str | None = None) -> str:
+    """The guide as the site shows it: parts fresh, the markers left out, and, given the
+    repository's address (mkdocs.yml's repo_url), a link where it sends editors there."""
+    text = _MARKERS.sub("", refresh((root / GUIDE).read_text(encoding="utf-8"), root))
+    if repo_url:
+        if REPOSITORY_STEP not in text:
+            raise GuideError(f"{GUIDE}: de zin '{REPOSITORY_STEP}' ontbreekt; daar hoort de link naar de repository.")
+        text = text.replace(REPOSITORY_STEP, f"Ga op GitHub naar [de repository van deze site]({repo_url})", 1)
+    return text
 
 
 def update(root: Path = ROOT) -> bool:

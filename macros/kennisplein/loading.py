@@ -118,7 +118,7 @@ def load_file(path: Path, name: str) -> LoadedFile:
         loaded.problems.extend(tabs)
         return loaded
 
-    gc.disable()  # keeps composing large files linear (see PERFORMANCE.md)
+    gc.disable()  # the collector would scan the growing node tree again and again: the load grows with the square of the file
     try:
         value = _compose(text, loaded)
     except yaml.MarkedYAMLError as exc:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from . import guide
+from .sharing import editie_tekst
+from .vocabularies import AFKORTINGEN
 from .records import Site
 from .rendering import render_template
 
@@ -51,11 +53,25 @@ def define_env(env) -> None:
 
     @env.macro
     def editie() -> str:
-        """De editie van de gegevens: datum en versie."""
-        e = site().editie
-        return f"{e.datum} (versie {e.versie})"
+        """De datum van de editie van de gegevens, in woorden: '26 november 2026'."""
+        return editie_tekst(site().editie)
+
+    @env.macro
+    def versie() -> str:
+        """De versie van de gegevens: een korte code die met elke wijziging in data/ verandert."""
+        return site().editie.versie
+
+    @env.macro
+    def afkortingen() -> Markup:
+        """De afkortingen die de bronnen gebruiken, met hun betekenis (vocabularies.AFKORTINGEN)."""
+        return Markup(render_template("macro_afkortingen.html", page_url(), site=site(), afkortingen=AFKORTINGEN))
+
+    @env.macro
+    def startdeuren() -> Markup:
+        """De drie ingangen van de startpagina: kaarten, voor trainers, sessies."""
+        return Markup(render_template("macro_startdeuren.html", page_url(), site=site()))
 
     @env.macro
     def bijdragen() -> str:
         """De handleiding voor de redactie (CONTRIBUTING.md), als Markdown voor de pagina Bijdragen."""
-        return guide.site_markdown()
+        return guide.site_markdown(repo_url=env.conf.get("repo_url"))

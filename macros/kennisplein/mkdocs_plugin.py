@@ -21,12 +21,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import caching, checkout, fragments, permalinks, qr
+from . import caching, checkout, fragments, nieuw, permalinks, qr
 from .downloads.catalog import build_downloads
 from .paths import SCHEMAS
 from .pages import Page, pages, render
 from .problems import DataError, Problem, report
-from .rendering import environment, has_search_cuts, outline, searchable, shown
+from .rendering import has_search_cuts, outline, searchable, shown
 from .records import Site
 from .site import build_site
 from .vocabularies import IMAGE_FOLDER
@@ -65,13 +65,6 @@ class GeneratedPage(MkDocsPage):
             self.meta["search"] = {"exclude": True}
 
     def render(self, config, files) -> None:
-        # MkDocs asks every page for its body before it builds the first one. A generated body
-        # is made when its page is built instead (`render_body`, from the plugin's
-        # on_page_context), so a build does not hold every full body at once (afterwards a
-        # page keeps what the search indexed): at 1,000 cards 15 MB less memory to claim.
-        self.content = ""
-
-    def render_body(self) -> None:
         self.content = render(self.generated, self.site)
         # Headings and ids for the table of contents and for MkDocs' anchor validation
         # (which runs after every page is built).
@@ -143,7 +136,9 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         for download in downloads.files:
             files.append(File.generated(config, download.path, content=download.content))
         menu = _menu_titles(config.nav)
-        for page in pages(self.site, downloads.listed, site_url=config.site_url or "", site_naam=config.site_name):
+        new = nieuw.nieuw_context(self.site, nieuw.first_seen(self.data_dir))
+        files.append(File.generated(config, nieuw.FEED_PATH, content=nieuw.atom_feed(new, config.site_url or "", config.site_name)))
+        for page in pages(self.site, downloads.listed, site_url=config.site_url or "", site_naam=config.site_name, nieuw=new):
             file = File.generated(config, page.src_uri, content="")
             GeneratedPage(page, self.site, file, config, menu.get(page.src_uri))  # becomes file.page, as Material's blog posts do
             files.append(file)
@@ -171,10 +166,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, page, config, nav):
-        generated = isinstance(page, GeneratedPage)
-        if generated:
-            page.render_body()
-        context["kennisplein_pagina"] = page.generated if generated else None
+        context["kennisplein_pagina"] = page.generated if isinstance(page, GeneratedPage) else None
         context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
         excluded = (page.meta.get("search") or {}).get("exclude")
         if excluded or has_search_cuts(page.content or ""):

@@ -14,7 +14,9 @@ from typing import Any
 
 from . import sharing
 from .records import Aanbeveling, Aanpak, E, Kaart, Sessie, Site, Thema, Vindplaats
+from .downloads.catalog import Download
 from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
+from .nieuw import PAGE_URL as NIEUW_URL, NieuwPagina, nieuw_context
 from .rendering import render_template
 from .vocabularies import AANBEVELINGSOORTEN, ROLLEN
 
@@ -70,6 +72,11 @@ class KaartenPagina:
     e: tuple[E, ...]
     sessies: tuple[Sessie, ...]  # sessions that produced cards, for the filter
 
+    @property
+    def aantal_met_e(self) -> int:
+        """How many cards have an E at all: the E filter can only ever find those."""
+        return sum(1 for k in self.kaarten if k.e)
+
 
 @dataclass(frozen=True)
 class SessiePagina:
@@ -121,24 +128,6 @@ class AanpakPagina:
     aanpak: Aanpak
     sessies: tuple[Sessie, ...]
     kaarten: dict[str, Kaart] = field(default_factory=dict)  # card id -> card, for habits quoted in a section
-
-
-@dataclass(frozen=True)
-class Download:
-    """One downloadable file, as the downloads page lists it."""
-
-    bestand: str  # path under the site root, e.g. "downloads/kaarten.csv"
-    titel: str
-    omschrijving: str
-    formaat: str
-    grootte: int  # bytes
-    groep: str = "Open data"  # the heading the downloads page lists it under
-
-    @property
-    def grootte_tekst(self) -> str:
-        """'87,4 kB', '1,2 MB': the size as a Dutch reader writes it."""
-        size, unit = (self.grootte / 1e6, "MB") if self.grootte >= 1e6 else (self.grootte / 1e3, "kB")
-        return f"{size:.1f}".replace(".", ",") + f" {unit}"
 
 
 @dataclass(frozen=True)
@@ -330,15 +319,25 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
     ]
 
 
-def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "", site_naam: str = "") -> list[Page]:
-    """Every generated page of the site; `site_url` (the public address) makes permanent links."""
+def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "", site_naam: str = "",
+          nieuw: NieuwPagina | None = None) -> list[Page]:
+    """Every generated page of the site; `site_url` (the public address) makes permanent links.
+    `nieuw` dates the cards for /nieuw/ (nieuw.py); without it they have the edition's date."""
     result = index_pages(site, downloads)
+    result.append(nieuw_page(nieuw or nieuw_context(site, None)))
     result += [kaart_page(k, site, site_url, site_naam) for k in site.kaarten]
     result += [sessie_page(s, site) for s in site.sessies]
     result += [thema_page(t, site) for t in site.themas]
     result += [aanpak_page(a, site) for a in site.aanpakken]
     result.append(printen_page(site, site_url))
     return result
+
+
+def nieuw_page(context: NieuwPagina) -> Page:
+    # Only lists what other pages hold: out of the site search.
+    return Page("nieuw/index.md", NIEUW_URL, "Nieuw",
+                "De nieuwste sessieverslagen en kaarten van het Kennisplein Goed Werk, met hun datum, en een Atom-feed om ze te volgen.",
+                "nieuw.html", context, "nieuw", in_zoekindex=False)
 
 
 def printen_page(site: Site, site_url: str = "") -> Page:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .vocabularies import MAANDEN, WEEKDAGEN
+from .vocabularies import MAANDEN, ROLLEN, WEEKDAGEN
 
 import datetime as dt
 
@@ -27,6 +27,17 @@ class Datum:
     def parse(cls, text: str) -> "Datum":
         parts = [int(p) for p in text.split("-")]
         return cls(*parts)
+
+    @classmethod
+    def from_text(cls, text: str) -> "Datum | None":
+        """A date as a document gives it in words: 'Februari 2025', '2022'; None for
+        anything else ('Zonder datum')."""
+        words = text.lower().split()
+        if len(words) == 2 and words[0] in MAANDEN and words[1].isdigit():
+            return cls(int(words[1]), MAANDEN.index(words[0]) + 1)
+        if len(words) == 1 and words[0].isdigit() and len(words[0]) == 4:
+            return cls(int(words[0]))
+        return None
 
     @property
     def iso(self) -> str:
@@ -194,6 +205,24 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _words(text: str) -> list[str]:
+    """The words of a text in lower case, without punctuation: '(Be)ken' is 'beken'."""
+    return re.sub(r"[^\w\s]", "", text.casefold()).split()
+
+
+def _same_but_ending(one: str, other: str) -> bool:
+    """'denk' and 'denken': one word, with another ending (at most three letters more)."""
+    short, long = sorted((one, other), key=len)
+    return len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 3
+
+
+def same_words(title: str, text: str) -> bool:
+    """Whether a card's text says no more than its title: the same words after case and
+    punctuation, word for word, or differing only in a word's ending."""
+    a, b = _words(title), _words(text)
+    return len(a) == len(b) and all(x == y or _same_but_ending(x, y) for x, y in zip(a, b))
+
+
 @dataclass(frozen=True)
 class Kaart:
     id: str
@@ -213,6 +242,17 @@ class Kaart:
     @property
     def url(self) -> str:
         return f"kaarten/{self.id}/"
+
+    @property
+    def rollen(self) -> tuple[str, ...]:
+        """Who acts, in words ("Leidinggevende"), in the order of `voor`."""
+        return tuple(ROLLEN[r] for r in self.voor)
+
+    @property
+    def tekst_is_titel(self) -> bool:
+        """The text repeats the title ("Denk in mogelijkheden" / "Denken in mogelijkheden."):
+        a card then shows the words once, as its text (the source's own words)."""
+        return same_words(self.titel, self.tekst)
 
     @property
     def varianten(self) -> tuple[Vindplaats, ...]:
@@ -294,6 +334,11 @@ class Model:
     e: tuple[E, ...]
     bestand: str
 
+    @property
+    def namen_zonder_uitleg(self) -> tuple[ENaam, ...]:
+        """The names of an E that their source gives without a question or description."""
+        return tuple(n for e in self.e for n in e.namen if not (n.vraag or n.omschrijving))
+
 
 @dataclass(frozen=True)
 class Aanbeveling:
@@ -307,6 +352,21 @@ class Aanbeveling:
     themas: tuple[str, ...] = ()
     zelfde_als: str | None = None
     toelichting: str | None = None
+
+    @property
+    def kort(self) -> str:
+        """The recommendation in whole sentences, as a link elsewhere shows it: the first ones,
+        up to about 160 characters, without a sentence that only leads into its points
+        ("… met kaarten zoals:"). Never a sentence cut in half."""
+        sentences = re.split(r"(?<=[.!?])\s+", normalise(self.tekst))
+        while len(sentences) > 1 and sentences[-1].endswith(":"):
+            sentences.pop()
+        kept = [sentences[0]]
+        for sentence in sentences[1:]:
+            if len(" ".join(kept + [sentence])) > 160:
+                break
+            kept.append(sentence)
+        return " ".join(kept)
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
 
 from . import vocabularies
 from .paths import PAGE_TEMPLATES
-from .fragments import SiteFragmentCache
 from .qr import qr_svg
 
 
@@ -50,9 +50,10 @@ def relative_url(from_url: str, to_url: str) -> str:
 # --- the gate ----------------------------------------------------------------------------
 
 # What Markdown may make of editor text, and nothing else reaches a page: the subset of
-# CONTRIBUTING.md ('Opmaak'), plus the code spans and line breaks Markdown also makes.
-ALLOWED_TAGS = frozenset({"p", "strong", "em", "code", "br", "a", "img"})
-ALLOWED_ATTRIBUTES = {"a": frozenset({"href", "title"}), "img": frozenset({"src", "alt", "title"})}
+# CONTRIBUTING.md ('Opmaak'), plus the code spans and line breaks Markdown also makes, and the
+# abbreviations of vocabularies.AFKORTINGEN with their meaning.
+ALLOWED_TAGS = frozenset({"p", "strong", "em", "code", "br", "a", "img", "abbr"})
+ALLOWED_ATTRIBUTES = {"a": frozenset({"href", "title"}), "img": frozenset({"src", "alt", "title"}), "abbr": frozenset({"title"})}
 ALLOWED_SCHEMES = frozenset({"https", "mailto"})
 # Python-Markdown is slow on some input: from every '[' it reads the rest of the text a
 # character at a time, looking for the end of a link (a few thousand '[' take seconds), and
@@ -144,8 +145,10 @@ def _sanitizer() -> nh3.Cleaner:
 @cache
 def _markdown() -> markdown.Markdown:
     # One converter for every text (setting one up costs more than converting a paragraph).
-    md = markdown.Markdown(extensions=[], output_format="html")
-    # Only paragraphs: a quoted '#Dekrachtzit…' or '#1 Investeren…' is text, not a heading or list.
+    # Abbreviations the sources use get their meaning as <abbr title> (vocabularies.AFKORTINGEN).
+    glossary = {name: a.betekenis for name, a in vocabularies.AFKORTINGEN.items()}
+    md = markdown.Markdown(extensions=[AbbrExtension(glossary=glossary)], output_format="html")
+    # Only paragraphs (and so no abbreviation definitions of the editors' own): a quoted '#Dekrachtzit…' or '#1 Investeren…' is text, not a heading or list.
     for name in [item.name for item in md.parser.blockprocessors._priority]:
         if name not in ("empty", "paragraph"):
             md.parser.blockprocessors.deregister(name)
@@ -231,6 +234,34 @@ def editor_links(text: str) -> list[EditorLink]:
     return links
 
 
+@dataclass(frozen=True)
+class Tekstdeel:
+    """A piece of a plain text: words as they stand, or an abbreviation with its meaning."""
+
+    tekst: str
+    betekenis: str | None = None
+
+
+_ABBREVIATION = re.compile(
+    r"\b(" + "|".join(re.escape(a) for a in sorted(vocabularies.AFKORTINGEN, key=len, reverse=True)) + r")\b"
+)
+
+
+def with_abbreviations(text: str) -> tuple[Tekstdeel, ...]:
+    """A plain text (a quote, a card's text) in pieces, the abbreviations of
+    vocabularies.AFKORTINGEN apart, for the `tekst` macro to wrap in <abbr>: the words
+    themselves never change."""
+    parts, last = [], 0
+    for match in _ABBREVIATION.finditer(text):
+        if match.start() > last:
+            parts.append(Tekstdeel(text[last:match.start()]))
+        parts.append(Tekstdeel(match.group(), vocabularies.AFKORTINGEN[match.group()].betekenis))
+        last = match.end()
+    if last < len(text):
+        parts.append(Tekstdeel(text[last:]))
+    return tuple(parts)
+
+
 # Parts of a page the site search must not index are marked by the template macro
 # `buiten_zoekindex` (_macros.html). Material's search parses every tag of a page, also of the
 # parts it leaves out (data-search-exclude): cutting them out before it reads the page makes
@@ -247,12 +278,12 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        extensions=[SiteFragmentCache],  # {% cached %}: tiles drawn once per card and Site (fragments.py)
     )
     env.globals["ROLLEN"] = vocabularies.ROLLEN
     env.globals["SESSIESOORTEN"] = vocabularies.SESSIESOORTEN
     env.globals["AANBEVELINGSOORTEN"] = vocabularies.AANBEVELINGSOORTEN
     env.globals["BRONSOORTEN"] = vocabularies.BRONSOORTEN
+    env.globals["tekstdelen"] = with_abbreviations  # the `tekst` macro: <abbr> in plain texts
     env.globals["qr_svg"] = qr_svg  # printed cards draw their code inline
     env.globals["BUITEN_ZOEKINDEX"] = (Markup(_OUT_START), Markup(_OUT_END))  # see searchable()
     return env
@@ -298,12 +329,18 @@ def outline(body: str) -> tuple[set[str], list[dict]]:
     return ids, tokens
 
 
+# Code blocks (YAML examples, error messages) are for editors, not for the public search.
+_CODE_BLOCK = re.compile(r"<pre\b.*?</pre\s*>", re.DOTALL)
+
+
 def has_search_cuts(html_text: str) -> bool:
-    return _OUT_START in html_text
+    return _OUT_START in html_text or "<pre" in html_text
 
 
 def searchable(html_text: str) -> str:
-    """The page without its marked parts (which may nest): what the site search indexes."""
+    """The page without its marked parts (which may nest) and code blocks: what the site
+    search indexes."""
+    html_text = _CODE_BLOCK.sub("", html_text)
     kept, depth = [], 0
     for part in _OUT_MARK.split(html_text):
         if part == _OUT_START:

@@ -6,6 +6,8 @@ tests/test_schemas.py keeps both in step.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # Who acts on a card (`voor`), in the order the site lists them.
 ROLLEN: dict[str, str] = {
     "medewerker": "Medewerker",
@@ -102,3 +104,26 @@ MAANDEN = (
     "juli", "augustus", "september", "oktober", "november", "december",
 )
 WEEKDAGEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+class Afkorting(NamedTuple):
+    betekenis: str  # what it stands for, as a reader of this sector understands it
+    uitleg: str  # where that meaning comes from: a source's own explanation, or the editors'
+
+
+# Abbreviations the quoted sources use, with their meaning: the one list behind every <abbr>
+# on the site and the list on "Over deze site". Only meanings that are certain; a name the
+# sources never write out (HKU) is left as the sources give it.
+AFKORTINGEN: dict[str, Afkorting] = {
+    "bv": Afkorting("bijvoorbeeld", "gewone Nederlandse afkorting"),
+    "EMB": Afkorting("ernstig meervoudige beperking", "zo uitgelegd in het eindverslag Goed Werk, 4A"),
+    "HR": Afkorting("human resources: personeelszaken", "gewone afkorting in organisaties"),
+    "ipv": Afkorting("in plaats van", "gewone Nederlandse afkorting"),
+    "JD-R": Afkorting("Job Demands-Resources", "zo voluit genoemd in de inspiratiebundel van deRotterdamseZorg"),
+    "MT": Afkorting("managementteam", "gewone afkorting in organisaties"),
+    "VG": Afkorting("verstandelijk gehandicaptenzorg: de zorg voor mensen met een verstandelijke beperking",
+                    "uitleg van de redactie; de bronnen schrijven de afkorting niet voluit"),
+    "VWS": Afkorting("het ministerie van Volksgezondheid, Welzijn en Sport",
+                     "zo voluit genoemd in het rapport Iedereen wil goed werk leveren"),
+    "ZZP": Afkorting("zelfstandige zonder personeel", "gewone Nederlandse afkorting"),
+}

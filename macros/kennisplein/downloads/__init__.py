@@ -9,7 +9,7 @@ fonts.py     the open font, from PyPI
 cache.py     PDFs by the hash of their inputs (data version, site address, code), so an unchanged deck is not laid out again
 opendata.py  kaarten.json (+ schema), kaarten.csv, sessies.json, bronnen.json
 selection.py the print page for an own selection (/kaarten/printen/)
-bench.py     the full deck for N synthetic cards, for `make bench`
 
-Kept free of imports, so that pages.py can use selection.py without a cycle.
+Below pages.py: the pages import from here (what the downloads page lists, the print page's
+context), never the other way round.
 """

@@ -29,7 +29,7 @@ from .styles import CARD_CSS, SITE_CSS
 MAX_AGE = 30 * 24 * 3600
 # What draws a PDF: WeasyPrint and the libraries it lays out and writes with, and ours.
 LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "tinyhtml5", "cssselect2", "pyphen", "fonttools", "pillow",
-             "pypdf", "segno", "jinja2", "markupsafe", "markdown")
+             "segno", "jinja2", "markupsafe", "markdown")
 
 
 @cache

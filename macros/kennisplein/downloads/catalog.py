@@ -8,12 +8,29 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..pages import Download
 from ..records import Site
 from ..site_files import SiteFile
 from . import decks, opendata
 from .cache import PdfCache
-from .fonts import FONT_FILES
+from .fonts import font_files
+
+
+@dataclass(frozen=True)
+class Download:
+    """One downloadable file, as the downloads page lists it."""
+
+    bestand: str  # path under the site root, e.g. "downloads/kaarten.csv"
+    titel: str
+    omschrijving: str
+    formaat: str
+    grootte: int  # bytes
+    groep: str = "Open data"  # the heading the downloads page lists it under
+
+    @property
+    def grootte_tekst(self) -> str:
+        """'87,4 kB', '1,2 MB': the size as a Dutch reader writes it."""
+        size, unit = (self.grootte / 1e6, "MB") if self.grootte >= 1e6 else (self.grootte / 1e3, "kB")
+        return f"{size:.1f}".replace(".", ",") + f" {unit}"
 
 
 PRINT_GROUP = "Kaartensets om te printen"
@@ -113,6 +130,6 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
         "De brondocumenten van deze site en alle publicaties, boeken, artikelen, video’s en podcasts die zij noemen.",
         "JSON", DATA_GROUP)
 
-    files += [SiteFile(path, font.read_bytes()) for path, font in FONT_FILES.items()]
+    files += [SiteFile(path, content) for path, content in font_files().items()]
     cache.prune()
     return Downloads(tuple(files), tuple(listed), tuple(problems), tuple(cache.rendered), tuple(cache.hits), tuple(cache.skipped))

@@ -8,15 +8,13 @@ imported only when a PDF is laid out: a build whose PDFs all come from the cache
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..records import Kaart, Site, Thema
 from ..rendering import environment
 from . import styles
-from .faces import CARDS_PER_SHEET, TEXT_SIZES, CardFace, card_face, edition_stamp, sheets
+from .faces import CARDS_PER_SHEET, TEXT_SIZES, Kaartzijde, card_face, edition_stamp, sheets
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ class Deck:
 @dataclass(frozen=True)
 class OverviewTheme:
     thema: Thema
-    faces: tuple[CardFace, ...]
+    faces: tuple[Kaartzijde, ...]
 
 
 @dataclass(frozen=True)
@@ -94,19 +92,12 @@ def _render(template: str, site: Site, **context) -> str:
     return environment().get_template(template).render(editie=site.editie, kleuren=kleuren, **context)
 
 
-def deck_html(spec: DeckSpec, site: Site, site_url: str, smaller: Mapping[str, int] | None = None,
-              part: tuple[int, int] | None = None) -> str:
-    """The deck as HTML; `smaller` steps the text of some cards down by that many sizes.
-
-    `part` (first sheet, end sheet) makes only those sheets; the first part has the
-    instructions. The metadata is the whole deck's either way."""
+def deck_html(spec: DeckSpec, site: Site, site_url: str, smaller: Mapping[str, int] | None = None) -> str:
+    """The deck as HTML; `smaller` steps the text of some cards down by that many sizes."""
     smaller = smaller or {}
-    count = sheet_count(len(spec.kaarten))
-    first, end = part or (0, count)
-    cards = spec.kaarten[first * CARDS_PER_SHEET:end * CARDS_PER_SHEET]
-    faces = tuple(card_face(k, site, site_url, smaller=smaller.get(k.id, 0)) for k in cards)
-    deck = Deck(spec.titel, spec.omschrijving, len(spec.kaarten), count, edition_stamp(site))
-    return _render("print/deck.html", site, deck=deck, vellen=sheets(faces), uitleg=first == 0)
+    faces = tuple(card_face(k, site, site_url, smaller=smaller.get(k.id, 0)) for k in spec.kaarten)
+    deck = Deck(spec.titel, spec.omschrijving, len(spec.kaarten), sheet_count(len(spec.kaarten)), edition_stamp(site))
+    return _render("print/deck.html", site, deck=deck, vellen=sheets(faces))
 
 
 @dataclass(frozen=True)
@@ -115,32 +106,12 @@ class RenderedDeck:
     too_long: tuple[tuple[str, str], ...]  # (card id, side) whose text still runs over
 
 
-# A big deck is laid out in two halves by two processes (this machine has two cores) and
-# joined: about twice as fast. The split depends on the deck alone, so the bytes do too.
-PARALLEL_FROM_SHEETS = 12
-PARTS = 2
-
-
 def render_deck(spec: DeckSpec, site: Site, site_url: str) -> RenderedDeck:
     """The deck as PDF. A card whose text runs into its footer is laid out again a size smaller."""
     from . import pdf
 
-    count = sheet_count(len(spec.kaarten))
-    if count < PARALLEL_FROM_SHEETS:
-        return _render_part(spec, site, site_url, None)
-    bounds = [round(count * i / PARTS) for i in range(PARTS + 1)]
-    parts = list(zip(bounds, bounds[1:]))
-    context = multiprocessing.get_context("spawn")  # not fork: the caller may run threads
-    with ProcessPoolExecutor(PARTS, mp_context=context) as pool:
-        done = list(pool.map(_render_part, *zip(*[(spec, site, site_url, part) for part in parts])))
-    return RenderedDeck(pdf.merge([d.pdf for d in done]), tuple(side for d in done for side in d.too_long))
-
-
-def _render_part(spec: DeckSpec, site: Site, site_url: str, part: tuple[int, int] | None) -> RenderedDeck:
-    from . import pdf
-
     smaller: dict[str, int] = {}
-    html = deck_html(spec, site, site_url, part=part)
+    html = deck_html(spec, site, site_url)
     while True:
         document = pdf.layout(html)
         over = pdf.overflowing_cards(document)
@@ -149,7 +120,7 @@ def _render_part(spec: DeckSpec, site: Site, site_url: str, part: tuple[int, int
             return RenderedDeck(pdf.write(document), tuple(over))
         for card in fixable:
             smaller[card] = smaller.get(card, 0) + 1
-        html = deck_html(spec, site, site_url, smaller, part=part)
+        html = deck_html(spec, site, site_url, smaller)
 
 
 def overview_html(site: Site, site_url: str) -> str:

@@ -1,6 +1,6 @@
 """What a printed card shows on its front and back, and how cards fill A4 sheets.
 
-The PDF decks and the print page in the browser both lay out `CardFace`s with the same
+The PDF decks and the print page in the browser both lay out `Kaartzijde`s with the same
 templates (overrides/kennisplein/print/_kaart.html) and the same stylesheet
 (overrides/assets/stylesheets/kennisplein-kaartvel.css).
 """
@@ -24,7 +24,7 @@ _FIRST_TRY = (165, 280, 360)
 
 
 @dataclass(frozen=True)
-class CardFace:
+class Kaartzijde:
     """One card as printed: front (title, text, theme) and back (address, QR, source)."""
 
     kaart: Kaart
@@ -42,14 +42,14 @@ class CardFace:
 class Sheet:
     """Up to 9 cards on one A4 sheet: the front page, and the back page behind it."""
 
-    faces: tuple[CardFace, ...]
+    faces: tuple[Kaartzijde, ...]
 
 
 def edition_stamp(site: Site) -> str:
     return f"Editie {editie_tekst(site.editie)} · versie {site.editie.versie}"
 
 
-def _origin(kaart: Kaart, site: Site) -> tuple[str, ...]:
+def _herkomst(kaart: Kaart, site: Site) -> tuple[str, ...]:
     lines = []
     for ident in kaart.sessies:
         sessie = site.sessie(ident)
@@ -73,21 +73,21 @@ def _address_parts(address: str) -> tuple[str, ...]:
     return (head + "/", tail + "/") if head else (address,)
 
 
-def card_face(kaart: Kaart, site: Site, site_url: str, *, with_qr: bool = True, smaller: int = 0) -> CardFace:
+def card_face(kaart: Kaart, site: Site, site_url: str, *, with_qr: bool = True, smaller: int = 0) -> Kaartzijde:
     address = absolute_url(site_url, kaart.url) or "/" + kaart.url
-    return CardFace(
+    return Kaartzijde(
         kaart=kaart,
         thema=site.thema(kaart.thema),
         adres=address,
         adres_delen=_address_parts(address),
         met_qr=with_qr and bool(site_url),
         rollen=tuple(ROLLEN[r] for r in kaart.voor),
-        herkomst=_origin(kaart, site),
+        herkomst=_herkomst(kaart, site),
         tekstmaat=_size(kaart, smaller),
         editie=edition_stamp(site),
     )
 
 
-def sheets(faces: tuple[CardFace, ...]) -> tuple[Sheet, ...]:
+def sheets(faces: tuple[Kaartzijde, ...]) -> tuple[Sheet, ...]:
     """The cards in order, 9 to a sheet; the stylesheet mirrors the backs."""
     return tuple(Sheet(faces[i:i + CARDS_PER_SHEET]) for i in range(0, len(faces), CARDS_PER_SHEET))

@@ -6,7 +6,6 @@ WeasyPrint may read the card stylesheet and the font files, nothing else: any ot
 
 from __future__ import annotations
 
-import io
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -16,7 +15,7 @@ from weasyprint.formatting_structure.boxes import InlineBox, LineBox
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from .fonts import FONT_FILES
+from .fonts import font_files
 from ..paths import OVERRIDES
 from .styles import CARD_CSS
 
@@ -35,9 +34,8 @@ class LocalOnly(URLFetcher):
                 site_path = path.relative_to(OVERRIDES).as_posix()
             except ValueError:
                 site_path = None
-            if site_path in FONT_FILES:
-                font = FONT_FILES[site_path]
-                return URLFetcherResponse(font.as_uri(), font.read_bytes(), {"Content-Type": "font/ttf"})
+            if site_path in font_files():
+                return URLFetcherResponse(url, font_files()[site_path], {"Content-Type": "font/ttf"})
         raise FatalURLFetchingError(f"WeasyPrint mag {url} niet ophalen: een download gebruikt alleen eigen bestanden.")
 
 
@@ -93,21 +91,3 @@ def overflowing_cards(document: weasyprint.Document) -> list[tuple[str, str]]:
         # A text far too long can even push the footer off the card (and off the page).
         result += [side for side, y in found.items() if y["text_bottom"] > y["footer_top"] + 0.01 or not y["footer"]]
     return result
-
-
-def merge(parts: list[bytes]) -> bytes:
-    """One PDF of the pages of `parts` in order, with the first part's metadata and language.
-
-    For a deck laid out in parts by several processes (decks.py); same parts, same bytes."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject
-
-    readers = [PdfReader(io.BytesIO(part)) for part in parts]
-    writer = PdfWriter()
-    for reader in readers:
-        writer.append(reader, import_outline=reader is readers[0])
-    writer.add_metadata(readers[0].metadata)
-    writer._root_object[NameObject("/Lang")] = readers[0].trailer["/Root"]["/Lang"]
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

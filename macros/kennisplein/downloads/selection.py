@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from ..sharing import qr_data_url
 from ..records import Site
-from .faces import TEXT_SIZES, CardFace, card_face
+from .faces import TEXT_SIZES, Kaartzijde, card_face
 
 PAGE_URL = "kaarten/printen/"
 
 
 @dataclass(frozen=True)
 class PrintCard:
-    face: CardFace
+    face: Kaartzijde
     qr: str | None  # the card's QR code as a data: URL, if the site has an address
 
 

@@ -190,6 +190,10 @@
     const trekBase = trekLinks.length ? trekLinks[0].getAttribute("href").split("?")[0] : "trek/";
     const printLink = root.querySelector("#kp-print");
     const printBase = printLink.getAttribute("href").split("?")[0];
+    const printShown = root.querySelector("#kp-print-getoond");
+    const choicePanel = root.querySelector(".kp-keuze");
+    // With nothing found, the page's table of contents would be an empty "Inhoudsopgave".
+    const tables = document.querySelectorAll(".md-sidebar--secondary, .md-nav--secondary");
     const choiceStatus = root.querySelector("#kp-keuze-status");
     const chooseAll = root.querySelector("#kp-kies-alle");
     const clearChoice = root.querySelector("#kp-wis-keuze");
@@ -239,6 +243,10 @@
         printLink.removeAttribute("href");
         printLink.setAttribute("aria-disabled", "true");
       }
+      // "Print deze kaarten" prints what is shown; the choice panel is there once a card is ticked.
+      printShown.href = printBase + "?kaarten=" + shown.map(function (card) { return card.id; }).join(",");
+      printShown.hidden = shown.length === 0;
+      choicePanel.hidden = picked.length === 0;
       clearChoice.disabled = picked.length === 0;
       chooseAll.disabled = shown.length === 0;
       remember();
@@ -265,10 +273,14 @@
         });
       });
       empty.hidden = visible.length > 0;
+      tables.forEach(function (table) { table.hidden = visible.length === 0; });
+      trekLinks.forEach(function (link) { link.hidden = visible.length === 0; });
       let text;
       if (isEmpty(state)) text = "Alle " + total + " kaarten.";
       else if (!visible.length) text = "Geen kaarten gevonden.";
       else text = visible.length + " van de " + total + " " + plural(total, "kaart", "kaarten") + ".";
+      // Not every card has an E: say so when the E filter is on, or "2 for Ethiek" misleads.
+      if (state.e && root.dataset.metE) text += " Alleen " + root.dataset.metE + " kaarten hebben een E.";
       announce(text, field === "q" ? 600 : 0);
       const query = toQuery(state);
       trekLinks.forEach(function (link) { link.href = trekBase + query; });
@@ -338,8 +350,9 @@
     }
 
     function tell() {
-      const title = current.element.querySelector(".kp-kaart__titel").textContent;
-      status.textContent = "Getrokken: " + title + ". Nog " + deck.length + " van de " + pool.length + " " +
+      const title = current.element.querySelector(".kp-kaart__titel").textContent.trim();
+      // A card whose heading is its text ends in a full stop already.
+      status.textContent = "Getrokken: " + title + (/[.!?]$/.test(title) ? "" : ".") + " Nog " + deck.length + " van de " + pool.length + " " +
         plural(pool.length, "kaart", "kaarten") + " in de stapel.";
     }
 

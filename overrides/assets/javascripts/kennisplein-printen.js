@@ -81,9 +81,12 @@
   }
 
   // On screen the A4 sheets are shown smaller, to fit the column; printing uses full size.
+  // The width is the column's (the box's parent): the zoomed box's own width grows as its
+  // zoom shrinks, so measuring it flipped the preview between small and full size.
+  const column = sheetsBox.parentElement;
   function scale() {
     const sheetWidth = 210 * 96 / 25.4;
-    sheetsBox.style.zoom = Math.min(1, sheetsBox.clientWidth / sheetWidth).toFixed(3);
+    sheetsBox.style.zoom = Math.min(1, column.clientWidth / sheetWidth).toFixed(3);
   }
 
   function render(chosen) {
@@ -140,5 +143,7 @@
     tell(chosen);
   });
   printButton.addEventListener("click", function () { window.print(); });
-  window.addEventListener("resize", scale);
+  // Any change of the column's width (a resize, a rotated phone, the menu): scale again.
+  if (window.ResizeObserver) new ResizeObserver(scale).observe(column);
+  else window.addEventListener("resize", scale);
 })();
