@@ -124,7 +124,7 @@ def load_file(path: Path, name: str) -> LoadedFile:
     except yaml.MarkedYAMLError as exc:
         loaded.problems.append(_syntax_problem(exc, text, name))
         return loaded
-    except yaml.YAMLError as exc:  # pragma: no cover - errors without a position
+    except yaml.YAMLError:  # pragma: no cover - errors without a position
         loaded.problems.append(Problem(name, 1, 1, "het bestand is geen geldige YAML. Controleer de inspringing en de "
                                                    "aanhalingstekens, of vraag een ontwikkelaar om hulp."))
         return loaded
