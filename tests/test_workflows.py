@@ -1,8 +1,8 @@
 """The GitHub Actions workflows and the pull-request template are valid and do what the guide says.
 
 actionlint ships no wheel on PyPI that works offline, so the workflows are checked against the
-JSON Schema for GitHub workflows that `check-jsonschema` ships (SchemaStore's), and their
-shell steps and `kennisplein` commands are checked here.
+JSON Schema for GitHub workflows that `check-jsonschema` ships (SchemaStore's), their shell
+steps and `kennisplein` commands are checked here, and zizmor audits every workflow offline.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import re
 import shlex
 import subprocess
 import sys
+import sysconfig
+from pathlib import Path
 
 import pytest
 import yaml
-from pathlib import Path
 
 from helpers import ROOT
 from kennisplein import cli
@@ -22,7 +23,6 @@ from kennisplein import cli
 WORKFLOWS = ROOT / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
 TEMPLATE = ROOT / ".github" / "pull_request_template.md"
-ZIZMOR = Path(sys.executable).parent / "zizmor"  # installed with the test extras (a binary, not a module)
 
 
 def load(path):
@@ -41,8 +41,8 @@ def check_jsonschema(*paths) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
 
-def test_there_are_a_check_and_a_publish_workflow():
-    assert {p.name for p in FILES} == {"controle.yml", "publiceer.yml"}
+def test_there_are_a_check_a_publish_and_a_form_workflow():
+    assert {p.name for p in FILES} == {"controle.yml", "publiceer.yml", "formulier.yml"}
 
 
 def test_workflows_match_githubs_workflow_schema():
@@ -59,18 +59,27 @@ def test_the_schema_check_catches_a_broken_workflow(tmp_path):
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it(path):
-    """A tag can be moved to other code; a commit cannot. The comment says which release it is."""
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(- )?uses:", line)]
-    assert lines
-    for line in lines:
-        assert re.fullmatch(r"(- )?uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+    uses = re.findall(r"^\s*(?:- )?uses: (.*)$", path.read_text(encoding="utf-8"), re.M)
+    assert uses
+    for line in uses:
+        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), line
+
+
+ZIZMOR = Path(sysconfig.get_path("scripts")) / "zizmor"  # a program the wheel installs, not a module
+
+
+def zizmor(*paths) -> subprocess.CompletedProcess:
+    # --offline: no request to GitHub (the audits that need one are left out).
+    assert ZIZMOR.is_file(), "zizmor ontbreekt: installeer de testpakketten met 'make install'"
+    # --persona pedantic: every audit, also the ones that only ask for an explanation.
+    return subprocess.run([str(ZIZMOR), "--offline", "--no-progress", "--persona", "pedantic", *map(str, paths)],
+                          capture_output=True, text=True, timeout=300)
 
 
 def test_zizmor_finds_nothing_in_any_workflow():
-    """zizmor, offline, with its strictest persona: pinning, permissions, credentials, caches,
-    template injection, ... in every workflow in the folder (also ones added later)."""
-    command = [str(ZIZMOR), "--offline", "--persona", "pedantic", "--format", "plain", str(WORKFLOWS)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    """Pinning, permissions, credentials, caches, template injection, ... in every workflow in
+    the folder (also ones added later)."""
+    result = zizmor(WORKFLOWS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr
 
@@ -83,8 +92,7 @@ def test_zizmor_reports_a_workflow_with_the_old_faults(tmp_path):
         "name: oud\non: push\npermissions:\n  contents: read\n  pages: write\n  id-token: write\n"
         "jobs:\n  bouwen:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
         "      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n", encoding="utf-8")
-    command = [str(ZIZMOR), "--offline", "--persona", "pedantic", "--format", "plain", str(tmp_path / ".github" / "workflows")]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    result = zizmor(tmp_path / ".github" / "workflows")
     assert result.returncode != 0
     for audit in ("unpinned-uses", "artipacked", "excessive-permissions"):
         assert audit in result.stdout + result.stderr
@@ -105,6 +113,15 @@ def test_every_job_holds_only_its_own_permissions_and_no_checkout_keeps_credenti
             assert not step.get("uses", "").startswith("actions/cache@"), "a cache restored in CI could carry files from elsewhere"
             if step.get("uses", "").startswith("actions/setup-python@"):
                 assert "cache" not in step.get("with", {}), name
+
+
+def test_zizmor_catches_an_issue_body_in_a_shell_step(tmp_path):
+    broken = tmp_path / "kapot.yml"
+    broken.write_text((WORKFLOWS / "formulier.yml").read_text(encoding="utf-8").replace(
+        'run: kennisplein uit-formulier --event "$GITHUB_EVENT_PATH"',
+        'run: echo "${{ github.event.issue.body }}" | kennisplein uit-formulier'), encoding="utf-8")
+    result = zizmor(broken)
+    assert result.returncode != 0 and "template-injection" in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
@@ -139,7 +156,7 @@ def test_main_is_built_and_published_on_github_pages():
     assert workflow["on"]["push"]["branches"] == ["main"]
     build, deploy = workflow["jobs"]["bouwen"], workflow["jobs"]["publiceren"]
     assert build["permissions"] == {"contents": "read"}
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}  # only the job that deploys
     assert any("mkdocs build --strict" in step.get("run", "") for step in build["steps"])
     assert any(step.get("uses", "").startswith("actions/upload-pages-artifact@") for step in build["steps"])
     assert deploy["needs"] == "bouwen" and deploy["environment"]["name"] == "github-pages"
@@ -202,3 +219,50 @@ def test_pull_request_template_is_a_dutch_checklist_naming_the_real_check():
     check_name = f"{workflow['name']} / {job['name']}"
     assert check_name in text
     assert check_name in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+# --- the form workflow -------------------------------------------------------------------------
+
+def test_the_form_workflow_runs_only_when_the_label_verwerken_is_added():
+    workflow = load(WORKFLOWS / "formulier.yml")
+    assert workflow["on"] == {"issues": {"types": ["labeled"]}}
+    for job in workflow["jobs"].values():
+        assert "github.event.label.name == 'verwerken'" in job["if"]
+    from kennisplein.issue_forms import LABEL
+    assert LABEL == "verwerken"
+
+
+def test_the_issue_never_reaches_a_shell_or_an_expression():
+    """Only the issue's number (an integer) is used in an expression; its body and title are
+    read from the event file by Python."""
+    text = (WORKFLOWS / "formulier.yml").read_text(encoding="utf-8")
+    expressions = re.findall(r"\$\{\{(.*?)\}\}", text)
+    assert sorted(e.strip() for e in expressions) == [
+        "!cancelled() && github.event.label.name == 'verwerken'", "github.event.issue.number", "github.token",
+        "needs.bouwen.result"]
+    for step in steps(load(WORKFLOWS / "formulier.yml")):
+        if "run" in step:
+            assert "${{" not in step["run"]
+            assert "issue" not in step["run"] or '"$GITHUB_EVENT_PATH"' in step["run"]
+
+
+def test_the_form_workflow_holds_only_the_permissions_it_needs():
+    workflow = load(WORKFLOWS / "formulier.yml")
+    assert workflow["permissions"] == {}
+    build, publish = workflow["jobs"]["bouwen"], workflow["jobs"]["verwerken"]
+    assert build["permissions"] == {"contents": "read"}
+    assert publish["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert publish["needs"] == "bouwen"
+    # the job that may write builds nothing: it runs the one script that makes the pull request
+    runs = [step.get("run", "") for step in publish["steps"]]
+    assert not any("mkdocs" in r or "uit-formulier" in r for r in runs)
+    assert [r for r in runs if "kennisplein" in r] == ['kennisplein formulier-pr --event "$GITHUB_EVENT_PATH" --bouw "$BOUW"']
+    for job in (build, publish):
+        checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+        assert checkout["with"]["persist-credentials"] is False
+    # the built site is the preview the comment points to
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "site" and upload["with"]["path"].rstrip("/") == "site"
+    build_runs = [step.get("run", "") for step in build["steps"]]
+    assert build_runs.index('kennisplein uit-formulier --event "$GITHUB_EVENT_PATH"') < next(
+        i for i, r in enumerate(build_runs) if "mkdocs build --strict" in r)

@@ -1,4 +1,5 @@
-"""The editors' command line: `kennisplein controleer | nieuw-verslag | nieuwe-kaart | gids`.
+"""The editors' command line: `kennisplein controleer | nieuw-verslag | nieuwe-kaart | uit-formulier |
+formulier-pr | gids`.
 
 Everything it prints is Dutch. New files are made by scaffold.py; when an essential is
 missing and someone is typing (stdin is a terminal), the command asks for it.
@@ -8,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import github, guide, scaffold
+from . import form_pull_request, from_form, github, guide, issue_forms, scaffold
 from .placeholders import PLACEHOLDER
 from .paths import GUIDE
 from .problems import DataError
@@ -180,20 +182,67 @@ def _create(make: Callable[[], tuple[Path, str]], next_step: Callable[[str], str
 # --- gids ------------------------------------------------------------------------------------
 
 def _gids(args: argparse.Namespace) -> int:
+    """CONTRIBUTING.md's generated parts and the issue forms, both made from the schemas."""
     try:
         if args.controleer:
             current = GUIDE.read_text(encoding="utf-8")
-            if guide.refresh(current) != current:
-                print(f"{guide.GUIDE} is niet bij: draai 'kennisplein gids' en neem de wijziging op.", file=sys.stderr)
+            stale = ([guide.GUIDE] if guide.refresh(current) != current else []) + issue_forms.outdated()
+            for name in stale:
+                print(f"{name} is niet bij: draai 'kennisplein gids' en neem de wijziging op.", file=sys.stderr)
+            if stale:
                 return 1
-            print(f"{guide.GUIDE} is bij.")
+            print(f"{guide.GUIDE} en de formulieren in {issue_forms.FOLDER}/ zijn bij.")
             return 0
         changed = guide.update()
-    except guide.GuideError as error:
+        forms = issue_forms.update()
+    except (guide.GuideError, issue_forms.FormError) as error:
         print(str(error), file=sys.stderr)
         return 1
     print(f"{guide.GUIDE} bijgewerkt." if changed else f"{guide.GUIDE} was al bij.")
+    print(f"Bijgewerkt: {', '.join(forms)}." if forms else f"De formulieren in {issue_forms.FOLDER}/ waren al bij.")
     return 0
+
+
+# --- uit-formulier and formulier-pr ------------------------------------------------------------
+
+def _issue_body(args: argparse.Namespace) -> tuple[str, int | None]:
+    if args.event:
+        issue = json.loads(Path(args.event).read_text(encoding="utf-8")).get("issue") or {}
+        return issue.get("body") or "", issue.get("number")
+    if args.bestand == "-":
+        return sys.stdin.read(), args.issue
+    return Path(args.bestand).read_text(encoding="utf-8"), args.issue
+
+
+def _uit_formulier(args: argparse.Namespace) -> int:
+    body, issue = _issue_body(args)
+    try:
+        outcome = from_form.from_body(body, args.data, args.data.parent / "docs", issue=issue)
+    except DataError as error:
+        print("De gegevens in data/ kloppen zelf niet; het formulier is niet omgezet.\n" + str(error), file=sys.stderr)
+        return 1
+    if not outcome.ok:
+        count = "1 probleem" if len(outcome.problems) == 1 else f"{len(outcome.problems)} problemen"
+        print(f"Het formulier is niet omgezet: {count}.", file=sys.stderr)
+        for problem in outcome.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    conversion = outcome.conversion
+    if args.niet_schrijven:
+        sys.stdout.write(conversion.tekst)
+        return 0
+    from_form.write(conversion, args.data)
+    print(f"Nieuw bestand: {conversion.pad}")
+    print("De gegevens zijn gecontroleerd en in orde.")
+    return 0
+
+
+def _formulier_pr(args: argparse.Namespace) -> int:
+    event = args.event or os.environ.get("GITHUB_EVENT_PATH")
+    if not event:
+        print("Geef het event-bestand van GitHub met --event (in GitHub Actions: $GITHUB_EVENT_PATH).", file=sys.stderr)
+        return 1
+    return form_pull_request.main(Path(event), args.repo, gh_dry_run=args.gh_droog, build_result=args.bouw)
 
 
 # --- the parser ------------------------------------------------------------------------------
@@ -257,9 +306,37 @@ def parser() -> argparse.ArgumentParser:
     card.add_argument("--data", type=Path, default=Path("data"), help=data_help)
     card.set_defaults(run=_nieuwe_kaart)
 
-    gids = sub.add_parser("gids", help="werk de gemaakte delen van CONTRIBUTING.md bij",
-                          description="Werk de delen van CONTRIBUTING.md bij die uit de schema's, "
-                                      "sjablonen en voorbeelden komen.")
+    form = sub.add_parser(
+        "uit-formulier", help="maak van een ingevuld formulier (een issue op GitHub) een bestand in data/",
+        description="Maak van een ingevuld formulier (de tekst van een issue op GitHub) een nieuw sessieverslag "
+                    "of een nieuwe kaart in data/, gecontroleerd. Wat niet klopt, wordt per veld van het "
+                    "formulier gemeld.")
+    form.add_argument("bestand", nargs="?", default="-", metavar="BESTAND",
+                      help="de tekst van het issue (standaard: lees van de invoer)")
+    form.add_argument("--event", type=Path, metavar="BESTAND",
+                      help="lees het issue uit een event-bestand van GitHub ($GITHUB_EVENT_PATH)")
+    form.add_argument("--issue", type=int, metavar="NUMMER", help="het nummer van het issue (komt in het bestand)")
+    form.add_argument("--niet-schrijven", action="store_true",
+                      help="schrijf niets in data/; toon het bestand")
+    form.add_argument("--data", type=Path, default=Path("data"), help=data_help)
+    form.set_defaults(run=_uit_formulier)
+
+    pr = sub.add_parser(
+        "formulier-pr", help="maak van een formulier met het label 'verwerken' een pull request (GitHub Actions)",
+        description="Voor de workflow 'Formulier verwerken': lees het event, zet het formulier om, en open of werk "
+                    "de pull request bij op de branch formulier/issue-<nummer>; of meld per veld wat niet klopt. "
+                    "Reageert op het issue en haalt het label weg.")
+    pr.add_argument("--event", type=Path, metavar="BESTAND", help="het event-bestand (standaard: $GITHUB_EVENT_PATH)")
+    pr.add_argument("--repo", type=Path, default=Path("."), metavar="MAP", help="de map van de repository (standaard: .)")
+    pr.add_argument("--bouw", default="success", metavar="UITSLAG",
+                    help="de uitslag van het bouwen van de site in de vorige job (standaard: success)")
+    pr.add_argument("--gh-droog", action="store_true",
+                    help="toon de gh-opdrachten die iets op GitHub veranderen, in plaats van ze uit te voeren")
+    pr.set_defaults(run=_formulier_pr)
+
+    gids = sub.add_parser("gids", help="werk de gemaakte delen van CONTRIBUTING.md en de formulieren bij",
+                          description="Werk de delen van CONTRIBUTING.md bij die uit de schema's, sjablonen en "
+                                      "voorbeelden komen, en de formulieren in .github/ISSUE_TEMPLATE/.")
     gids.add_argument("--controleer", action="store_true", help="verander niets; meld alleen of het bij is")
     gids.set_defaults(run=_gids)
     return main_parser

@@ -2,8 +2,8 @@
 
 CONTRIBUTING.md is written by hand, except the parts between
 `<!-- gegenereerd: WAT -->` and `<!-- einde gegenereerd -->`: field tables from the JSON
-Schemas, the empty templates, a whole data file as worked example, and error messages from
-the broken-file corpus. `kennisplein gids` rewrites those parts; the site's page "Bijdragen"
+Schemas, the empty templates, a whole data file as worked example, error messages from the
+broken-file corpus, and the text conventions of the issue forms with an answer as example. `kennisplein gids` rewrites those parts; the site's page "Bijdragen"
 shows the same file through the macro `bijdragen()`, its parts rendered fresh.
 """
 
@@ -15,8 +15,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import schema_docs
+from . import form_text, schema_docs
+from .from_form import answers
 from .paths import GUIDE as GUIDE_PATH, PACKAGE_TEMPLATES, ROOT
+from .rendering import out_of_search
 from .scaffold import template
 
 GUIDE = GUIDE_PATH.name
@@ -67,6 +69,19 @@ def part(what: str, root: Path = ROOT) -> str:
         if not path.is_file():
             raise GuideError(f"{GUIDE}: het voorbeeldbestand {argument} bestaat niet.")
         return _code(path.read_text(encoding="utf-8"), "yaml")
+    if kind == "formulier":
+        if argument == "uitleg":  # the forms show the same help (issue_forms.py)
+            return "\n\n".join((form_text.CONTENT_HELP, f"In het veld **Rondes**: {schema_docs.lower_first(form_text.ROUNDS_HOW)}",
+                                f"In het veld **Deelnemers**: {schema_docs.lower_first(form_text.PARTICIPANTS_HOW)}")) + "\n"
+        label, _, file = argument.partition(" uit ")
+        path = root / file
+        if not path.is_file():
+            raise GuideError(f"{GUIDE}: het voorbeeld van een formulier {file} bestaat niet.")
+        answer = answers(path.read_text(encoding="utf-8")).get(label)
+        if answer is None:
+            raise GuideError(f"{GUIDE}: in {file} staat geen veld '{label}'.")
+        # The example repeats a session report: its page is what a search should find.
+        return out_of_search(_code(answer, "text"))
     if kind == "melding":
         expected = root / "tests" / "broken" / argument / "verwacht.txt"
         if not expected.is_file():
@@ -91,7 +106,7 @@ def site_markdown(root: Path = ROOT, repo_url: str | None = None) -> str:
     if repo_url:
         if REPOSITORY_STEP not in text:
             raise GuideError(f"{GUIDE}: de zin '{REPOSITORY_STEP}' ontbreekt; daar hoort de link naar de repository.")
-        text = text.replace(REPOSITORY_STEP, f"Ga op GitHub naar [de repository van deze site]({repo_url})", 1)
+        text = text.replace(REPOSITORY_STEP, f"Ga op GitHub naar [de repository van deze site]({repo_url})")
     return text
 
 

@@ -333,6 +333,11 @@ def outline(body: str) -> tuple[set[str], list[dict]]:
 _CODE_BLOCK = re.compile(r"<pre\b.*?</pre\s*>", re.DOTALL)
 
 
+def out_of_search(text: str) -> str:
+    """`text` (HTML, or Markdown on a page of docs/) marked to stay out of the site search."""
+    return f"{_OUT_START}\n{text.rstrip()}\n{_OUT_END}\n"
+
+
 def has_search_cuts(html_text: str) -> bool:
     return _OUT_START in html_text or "<pre" in html_text
 

@@ -7,6 +7,7 @@ Jinja templates in templates/; the comment above each field comes from the JSON 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import textwrap
@@ -92,17 +93,39 @@ def _choice(value: str | None, options: list[str] | tuple[str, ...], what: str) 
 
 # --- the files -------------------------------------------------------------------------------
 
+_FILE_WIDTH = 96  # a long text folds onto lines of this width, like the hand-written files
+
+
 def _yaml(value: object) -> str:
     """A value as a YAML scalar: `VUL IN` for what is unknown, an id as is, other text quoted."""
     if value is None or value == PLACEHOLDER:
         return PLACEHOLDER
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     text = str(value).replace("\n", " ").strip()
+    if not text.isprintable():  # single quotes cannot hold it; escapes can (\uXXXX)
+        return json.dumps(text)
     if schemas.matches(schemas.ID_PATTERN, text) and re.search("[a-z]", text) and text not in _YAML_WORDS:
         return text
     return "'" + text.replace("'", "''") + "'"
 
 
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"}
+
+
+def _value(value: object, indent: int, used: int) -> str:
+    """What follows 'key:' (or '- '): the value on the same line if it fits, else a folded
+    text (`>-`) on the lines below, `indent` spaces in. Only a text that folds back to itself
+    exactly is folded: no line breaks, no double spaces, nothing unprintable."""
+    inline = _yaml(value)
+    foldable = (isinstance(value, str) and value == value.strip() and value.isprintable()
+                and "  " not in value and value != PLACEHOLDER)
+    if used + 1 + len(inline) <= _FILE_WIDTH or not foldable:
+        return " " + inline
+    lines = textwrap.wrap(value, width=max(_FILE_WIDTH - indent, 40), break_long_words=False, break_on_hyphens=False)
+    return " >-\n" + "\n".join(" " * indent + line for line in lines)
 
 
 def _comment(text: str, indent: int) -> str:
@@ -116,7 +139,7 @@ def _comment(text: str, indent: int) -> str:
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(PACKAGE_TEMPLATES),
-        autoescape=False,  # YAML, not HTML: values go through the `yaml` filter instead
+        autoescape=False,  # YAML, not HTML: values go through `_value` and `_yaml` instead
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -127,38 +150,169 @@ def _environment() -> Environment:
     return env
 
 
-def _render(kind: str, **context) -> str:
-    by_path = {veld.pad.replace("[]", ""): veld for veld in fields(kind)}
-    by_block = {veld.pad: veld for veld in blocks()}
+class _Writer:
+    """The helpers a file template lays values out with, each field with the comment the
+    schema gives it. `indent` is always the column where the key (or the '- ') starts."""
 
-    def uitleg(path: str, extra: str = "", indent: int = 0) -> str:
-        veld = by_path[path]
+    def __init__(self, kind: str) -> None:
+        self.by_path = {veld.pad.replace("[]", ""): veld for veld in fields(kind)}
+        self.by_block = {veld.pad: veld for veld in blocks()}
+
+    def uitleg(self, path: str, extra: str = "", indent: int = 0) -> str:
+        veld = self.by_path[path]
         text = ("Verplicht. " if veld.verplicht else "") + veld.uitleg
         return _comment(f"{text} {extra}".strip(), indent)
 
-    def blok(name: str, extra: str = "", indent: int = 0) -> str:
-        return _comment(f"Blok '{name}': {lower_first(by_block[name].uitleg)} {extra}".strip(), indent)
+    def blok(self, name: str, extra: str = "", indent: int = 0) -> str:
+        return _comment(f"Blok '{name}': {lower_first(self.by_block[name].uitleg)} {extra}".strip(), indent)
 
-    text = _environment().get_template(f"{kind}.yaml.j2").render(uitleg=uitleg, blok=blok, **context)
+    def veld(self, key: str, value: object, indent: int = 0) -> str:
+        return " " * indent + f"{key}:" + _value(value, indent + 2, indent + len(key) + 1)
+
+    def lijst(self, values, indent: int) -> str:
+        return "\n".join(" " * indent + "-" + _value(v, indent + 2, indent + 1) for v in values)
+
+    def item(self, value: dict, path: str, indent: int, uitleg_erbij: bool = True, extra: dict | None = None) -> str:
+        """One item of a list of blocks with fields (`- aantal: …`), nested blocks included.
+        `extra` adds to the explanation of a field, by its path inside the item."""
+        lines: list[str] = []
+        extra = extra or {}
+
+        def mapping(node: dict, inner: str, column: int, dash: bool) -> None:
+            for number, (key, item_value) in enumerate(node.items()):
+                lead = "- " if dash and number == 0 else ""
+                key_column = column + 2 if dash else column
+                start = column if lead else key_column  # where this line and its comment begin
+                relative = f"{inner}{key}"
+                if uitleg_erbij:
+                    lines.append(" " * start + self.uitleg(f"{path}.{relative}", extra.get(relative, ""), indent=start))
+                if isinstance(item_value, dict):
+                    lines.append(" " * start + f"{lead}{key}:")
+                    mapping(item_value, f"{relative}.", key_column + 2, dash=False)
+                else:
+                    lines.append(" " * start + f"{lead}{key}:"
+                                 + _value(item_value, key_column + 2, key_column + len(key) + 1))
+
+        mapping(value, "", indent, dash=True)
+        return "\n".join(lines)
+
+    def inhoud(self, blocks_: list[dict], indent: int, blokuitleg: dict | None = None) -> str:
+        """A list of content blocks. With `blokuitleg` (the rounds), the first block of each
+        kind gets the schema's explanation of that kind, and what the template adds to it."""
+        lines: list[str] = []
+        explained: set[str] = set()
+        for block in blocks_:
+            (name, content), = block.items()
+            if blokuitleg is not None and name not in explained:
+                explained.add(name)
+                lines.append(" " * indent + self.blok(name, blokuitleg.get(name, ""), indent))
+            lines.append(_block(name, content, indent))
+        return "\n".join(lines)
+
+
+def _block(name: str, content: object, indent: int) -> str:
+    head = " " * indent + f"- {name}:"
+    items = indent + 4  # the column of the '- ' of the block's own items
+    if name in ("kop", "tekst"):
+        return head + _value(content, indent + 4, len(head))
+    if name in ("punten", "stappen", "tips"):
+        lines = [head]
+        for punt in content:
+            if isinstance(punt, dict):
+                lines.append(" " * items + "- tekst:" + _value(punt["tekst"], items + 4, items + 8))
+                lines.append(" " * (items + 2) + "punten:")
+                lines.extend(" " * (items + 4) + "-" + _value(sub, items + 6, items + 5) for sub in punt["punten"])
+            else:
+                lines.append(" " * items + "-" + _value(punt, items + 2, items + 1))
+        return "\n".join(lines)
+    if name in ("citaten", "gewoontes"):
+        lines = [head]
+        for entry in content:
+            for number, (key, value) in enumerate(entry.items()):
+                lead = "- " if number == 0 else "  "
+                lines.append(" " * items + f"{lead}{key}:" + _value(value, items + 4, items + 3 + len(key)))
+        return "\n".join(lines)
+    if name == "tabel":
+        lines = [head]
+        if "bijschrift" in content:
+            lines.append(" " * (indent + 4) + "bijschrift:" + _value(content["bijschrift"], indent + 6, indent + 15))
+        # Rows as flow lists of JSON strings (valid YAML), one row a line, like the hand-written tables.
+        lines.append(" " * (indent + 4) + "kolommen: " + json.dumps(content["kolommen"], ensure_ascii=False))
+        lines.append(" " * (indent + 4) + "rijen:")
+        lines.extend(" " * (indent + 6) + "- " + json.dumps(row, ensure_ascii=False) for row in content["rijen"])
+        return "\n".join(lines)
+    raise ValueError(f"onbekend blok: {name}")  # pragma: no cover - the schema knows no other
+
+
+def _render(kind: str, **context) -> str:
+    writer = _Writer(kind)
+    env = _environment()
+    text = env.get_template(f"{kind}.yaml.j2").render(
+        uitleg=writer.uitleg, blok=writer.blok, veld=writer.veld, lijst=writer.lijst, item=writer.item,
+        inhoud=writer.inhoud, opmerking=lambda text: _comment(text, 0), **context)
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
-def session_text(data_dir: Path, verslag: NieuwVerslag, ident: str | None) -> str:
+def _or_placeholder(value: object) -> object:
+    return PLACEHOLDER if value is None else value
+
+
+def _session_skeleton(verslag: NieuwVerslag, ident: str | None) -> dict:
+    """The new session as data: what the editor gave, `VUL IN` for the rest."""
+    document = _or_placeholder(verslag.document)
+
+    def rounds() -> list[dict]:
+        result = []
+        for number in range(1, verslag.rondes + 1):
+            inhoud = [{"tekst": PLACEHOLDER},
+                      {"citaten": [{"tekst": PLACEHOLDER, "reactie": PLACEHOLDER, "wie": PLACEHOLDER}]},
+                      {"punten": [PLACEHOLDER]}]
+            if number == verslag.rondes:
+                inhoud.append({"gewoontes": [{"tekst": PLACEHOLDER, "kaart": PLACEHOLDER}]})
+            result.append({"titel": PLACEHOLDER, "inhoud": inhoud})
+        return result
+
+    return {
+        "id": _or_placeholder(ident), "titel": _or_placeholder(verslag.titel),
+        "aanpak": _or_placeholder(verslag.aanpak), "soort": _or_placeholder(verslag.soort),
+        "regio": _or_placeholder(verslag.regio), "datum": _or_placeholder(verslag.datum),
+        "locatie": {"organisatie": _or_placeholder(verslag.organisatie), "plaats": _or_placeholder(verslag.plaats)},
+        "deelnemers": [{"aantal": PLACEHOLDER, "omschrijving": PLACEHOLDER,
+                        "herkomst": {"document": document, "sectie": PLACEHOLDER}}],
+        "begeleiders": [PLACEHOLDER],
+        "herkomst": {"document": document, "sectie": PLACEHOLDER},
+        "inleiding": [{"tekst": PLACEHOLDER}],
+        "rondes": rounds(),
+        "afsluiting": [{"tekst": PLACEHOLDER}],
+    }
+
+
+def session_file(data_dir: Path, value: dict, *, leeg: bool = False, herkomst_bestand: str = "") -> str:
+    """A session file for `value` (a session as data), with the explanation above each field.
+    Fields missing from `value` are left out; `leeg` writes the commented-out optional lines
+    of the empty template. `herkomst_bestand` is a comment on where the file came from."""
     return _render(
-        "sessie",
-        id=ident, titel=verslag.titel, aanpak=verslag.aanpak, soort=verslag.soort,
-        regio=verslag.regio, datum=verslag.datum, organisatie=verslag.organisatie,
-        plaats=verslag.plaats, document=verslag.document, rondes=verslag.rondes,
+        "sessie", v=value, leeg=leeg, herkomst_bestand=herkomst_bestand,
         aanpakken=existing_ids(data_dir, "aanpakken"), documenten=existing_ids(data_dir, "documenten"),
     )
 
 
+def card_file(value: dict, *, leeg: bool = False, herkomst_bestand: str = "") -> str:
+    """A card file for `value` (a card as data), with the explanation above each field."""
+    return _render("kaart", v=value, leeg=leeg, herkomst_bestand=herkomst_bestand)
+
+
+def session_text(data_dir: Path, verslag: NieuwVerslag, ident: str | None) -> str:
+    return session_file(data_dir, _session_skeleton(verslag, ident), leeg=True)
+
+
 def card_text(data_dir: Path, kaart: NieuweKaart, ident: str | None) -> str:
-    return _render(
-        "kaart",
-        id=ident or PLACEHOLDER, titel=kaart.titel, tekst=kaart.tekst, thema=kaart.thema,
-        voor=list(kaart.voor) or [PLACEHOLDER], e=list(kaart.e) or [PLACEHOLDER],
-    )
+    return card_file({
+        "id": ident or PLACEHOLDER, "titel": _or_placeholder(kaart.titel), "tekst": _or_placeholder(kaart.tekst),
+        "thema": _or_placeholder(kaart.thema), "voor": list(kaart.voor) or [PLACEHOLDER],
+        "e": list(kaart.e) or [PLACEHOLDER], "indeling_redactioneel": True, "indeling_toelichting": PLACEHOLDER,
+        "trefwoorden": [PLACEHOLDER],
+    }, leeg=True)
 
 
 def new_session(data_dir: Path, verslag: NieuwVerslag) -> tuple[Path, str]:
