@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install systeem serve build controleer test test-snel bench clean
+.PHONY: help install systeem serve build controleer test test-snel bench bench-lighthouse clean
 
 help: ## Toon alle opdrachten
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,6 +39,16 @@ test-snel: $(STAMP) ## De snelle tests: zonder sitebouw, browser of Java (na elk
 bench: $(STAMP) ## Meet bouwtijd, validatie en paginagewicht met synthetische data
 	$(BIN)/python -m benchmarks.bench
 
+# Lighthouse and its few hundred packages stay in benchmarks/lighthouse/ (npm ci: exactly the
+# versions in package-lock.json), never installed globally.
+LIGHTHOUSE := benchmarks/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	npm ci --prefix benchmarks/lighthouse --no-audit --no-fund --loglevel=error
+	touch $(LIGHTHOUSE)
+
+bench-lighthouse: $(STAMP) $(LIGHTHOUSE) ## Lighthouse op onze pagina's naast een standaard Material-pagina (npm, Chromium)
+	$(BIN)/python -m benchmarks.lighthouse
+
 clean: ## Verwijder de gebouwde site, de bewaarde PDF's en QR-codes en de virtuele omgeving
 	-@test -x $(BIN)/python && $(BIN)/python -c "import pathlib, shutil; from kennisplein import caching; shutil.rmtree(caching.directory(pathlib.Path('.')), ignore_errors=True)"
-	rm -rf site .cache $(VENV)
+	rm -rf site .cache $(VENV) benchmarks/lighthouse/node_modules

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import yaml
 
+from kennisplein import numbering
 from kennisplein.paths import DATA, ROOT
 from kennisplein.records import Site
 from kennisplein.site import build_site
+from kennisplein.vocabularies import NUMBERS_FILE
 
 
 def site_url() -> str:
@@ -65,12 +67,14 @@ def write_synthetic_data(target: Path, n_cards: int) -> Path:
     each quoted verbatim in the habits of a synthetic session report (as real cards are)."""
     shutil.copytree(DATA, target)
     existing = len(list((target / "kaarten").glob("*.yaml")))
+    first = numbering.next_number(target)
     writer = Writer(n_cards)
     cards = []
     for number in range(1, n_cards - existing + 1):
         ident = f"synthetisch-{number:05d}"
         card = {
             "id": ident,
+            "nummer": first + number - 1,
             "titel": f"Synthetische kaart {number}",
             "tekst": writer.sentence(writer.random.randint(10, 30)),
             "thema": THEMES[number % 3],
@@ -81,6 +85,8 @@ def write_synthetic_data(target: Path, n_cards: int) -> Path:
         }
         dump(target / "kaarten" / f"{ident}.yaml", card)
         cards.append(card)
+    with (target / NUMBERS_FILE).open("a", encoding="utf-8") as issued:  # every number, as the CLI adds them
+        issued.writelines(f"  - {{nummer: {c['nummer']}, kaart: {c['id']}}}\n" for c in cards)
     for index in range(0, len(cards), CARDS_PER_SESSION):
         number = index // CARDS_PER_SESSION + 1
         group = cards[index:index + CARDS_PER_SESSION]

@@ -54,11 +54,15 @@ def squeeze(text: str) -> str:
 def card_labels(words: list[Word]) -> dict[int, tuple[float, float]]:
     """Card number -> where its label 'Kaart N' ends: the right end and the top of the text.
 
-    The label stands right-aligned in the band at the top of both sides of a card."""
-    labels = {}
+    The label stands right-aligned in the band at the top of both sides of a card; the back
+    names the number once more below it ('Kaart N op het Kennisplein Goed Werk'), so the
+    topmost one is the label."""
+    labels: dict[int, tuple[float, float]] = {}
     for first, second in zip(words, words[1:]):
         if first.text == "Kaart" and second.text.isdigit() and abs(first.y - second.y) < 0.5:
-            labels[int(second.text)] = (second.x2, first.y)
+            number = int(second.text)
+            if number not in labels or first.y < labels[number][1]:
+                labels[number] = (second.x2, first.y)
     return labels
 
 

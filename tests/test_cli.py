@@ -197,17 +197,20 @@ def test_github_format_puts_each_problem_on_its_file_and_line_and_writes_a_dutch
     code, out, err = run(capsys, "controleer", "--data", str(data), "--formaat", "github", "--samenvatting", str(summary))
     assert code == 1
     annotations = out.splitlines()
-    assert len(annotations) == 4
+    # Four from the two cases, and one because both new cards took number 31 (the list of the
+    # second case gives it to its card).
+    assert len(annotations) == 5
     first = re.match(r"^::error file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)$", annotations[0])
     assert first.groups()[:3] == ("data/kaarten/html-in-tekst.yaml", "2", "8")
     assert "HTML ('<b') is niet toegestaan" in first.group(5)
+    assert any("kaartnummer 31 is al uitgegeven aan de kaart 'spreek-waardering-uit'" in a for a in annotations)
     # the text report is still in the log, for whoever reads it there
-    assert "4 problemen in 3 bestanden" in err
+    assert "5 problemen in 3 bestanden" in err
 
     text = summary.read_text(encoding="utf-8")
-    assert "Controle van de gegevens: 4 problemen in 3 bestanden" in text
+    assert "Controle van de gegevens: 5 problemen in 3 bestanden" in text
     assert "De site is niet gebouwd" in text
-    assert text.count("<tr><td><code>data/") == 4
+    assert text.count("<tr><td><code>data/") == 5
     assert "&lt;script" in text and "<script" not in text  # editor text is escaped in the summary
 
 

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from helpers import BROKEN, MINI_DATA, ROOT, copy_data
 from invullen import fill
 from kennisplein import guide, schema_docs
-from kennisplein.vocabularies import KIND_BY_FOLDER, MODEL_FILE
+from kennisplein.vocabularies import KIND_BY_FILE, KIND_BY_FOLDER
 
 DATA = ROOT / "data"
 SCHEMAS = ROOT / "macros" / "schemas"
@@ -40,7 +40,7 @@ def test_every_data_file_starts_with_the_line_that_names_its_schema(path):
     match = SCHEMA_LINE.match(first)
     assert match, f"{path.relative_to(ROOT)} begint niet met '# yaml-language-server: $schema=...'"
     relative = path.relative_to(DATA)
-    kind = "model" if relative.as_posix() == MODEL_FILE else KIND_BY_FOLDER[relative.parts[0]]
+    kind = KIND_BY_FILE.get(relative.as_posix()) or KIND_BY_FOLDER[relative.parts[0]]
     target = (path.parent / match.group(1)).resolve()
     assert target == SCHEMAS / f"{kind}.schema.json"
 
@@ -229,7 +229,7 @@ def test_serve_shows_a_mistake_in_the_terminal_and_on_the_page_and_keeps_running
         seen = wait_for(log, "FOUT IN DE GEGEVENS", seen)
         seen = wait_for(log, "Reloading browsers", seen)
         output = log.read_text(encoding="utf-8")
-        assert ("data/kaarten/blijf-gesprek.yaml:7:8: het thema 'goedwerkgeverschap' bestaat niet "
+        assert ("data/kaarten/blijf-gesprek.yaml:8:8: het thema 'goedwerkgeverschap' bestaat niet "
                 "(niet gevonden in data/themas/). Bedoelde je 'goed-werkgeverschap'?") in output
         assert server.poll() is None, "de server is gestopt"
         status, body = get(base)

@@ -255,7 +255,11 @@ def test_a_proposed_habit_becomes_a_card_in_a_pull_request_with_the_trainers_not
         "### Over je sessie\n\n_No response_", "### Over je sessie\n\nTeamdag op 3 maart, met @collega\nen <b>twaalf</b> begeleiders.")
     result, _ = run(github, event_with(tmp_path, body=text))
     assert result.returncode == 0, result.stderr
-    assert git("diff", "--name-status", "main", BRANCH, cwd=origin).split() == ["A", "data/kaarten/diversiteit-in-het-team.yaml"]
+    # the card, and its number in the list of issued card numbers (numbering.py)
+    assert git("diff", "--name-status", "main", BRANCH, cwd=origin).split() == [
+        "A", "data/kaarten/diversiteit-in-het-team.yaml", "M", "data/kaartnummers.yaml"]
+    numbers = git("show", f"{BRANCH}:data/kaartnummers.yaml", cwd=origin).splitlines()
+    assert numbers[-1].strip().endswith("kaart: diversiteit-in-het-team}")
     create, pr_body = gh_commands(result.stdout)[0]
     assert create[create.index("--title") + 1] == "Nieuwe kaart: Diversiteit in het team"
     # the note is for the reviewers: quoted in the pull request, kept as text, not in the file

@@ -40,8 +40,7 @@ def test_card_page_gives_the_permanent_link_and_a_citation(built_site, data, sit
     assert page.select_one("#kp-adres")["href"] == address
     assert page.select_one("#kp-adres").get_text(strip=True) == address
     citation = page.select_one("#kp-bronvermelding").get_text(strip=True)
-    assert citation.startswith(f"“{kaart.titel}”. Kaart {kaart.nummer} uit de kaartenset Nieuwe Goede Gewoontes.")
-    assert f"Kennisplein Goed Werk, editie {editie_tekst(data.editie)}." in citation
+    assert citation.startswith(f"“{kaart.titel}”. Kaart {kaart.nummer} op het Kennisplein Goed Werk, editie {editie_tekst(data.editie)}.")
     assert citation.endswith(address)
     buttons = {b.get_text(strip=True): b for b in page.select(".kp-delen button")}
     assert buttons["Kopieer link"]["data-kp-kopieer"] == address

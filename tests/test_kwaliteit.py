@@ -215,7 +215,7 @@ def test_html_gate_reports_invalid_markup_in_our_part_of_a_page(html_report):
     text = "\n".join(e for e in errors if e.startswith(f"{broken}:"))
     assert "Duplicate ID “kaarten”" in text
     assert "Stray end tag “span”" in text
-    # The ignore for Material's toggles does not hide the same error in our own markup.
+    # The error Material's own menu toggles had (overrides/base.html removes it there).
     assert "Attribute “autocomplete” is only allowed" in text
 
 

@@ -36,7 +36,7 @@ def test_enums_match_the_vocabularies():
 
 
 def test_every_kind_has_a_schema():
-    kinds = set(vocabularies.KIND_BY_FOLDER.values()) | {"model"}
+    kinds = set(vocabularies.KIND_BY_FOLDER.values()) | set(vocabularies.KIND_BY_FILE.values())
     assert {p.name.removesuffix(".schema.json") for p in SCHEMAS} == kinds | {"gemeenschappelijk"}
 
 
@@ -47,8 +47,8 @@ def _data_files():
     for folder in [ROOT / "data", MINI_DATA, *sorted(BROKEN.glob("*/data"))]:
         for path in sorted(folder.rglob("*.yaml")):
             relative = path.relative_to(folder).parts
-            if relative == (vocabularies.MODEL_FILE,):
-                yield "model", path
+            if len(relative) == 1 and relative[0] in vocabularies.KIND_BY_FILE:
+                yield vocabularies.KIND_BY_FILE[relative[0]], path
             elif len(relative) == 2 and relative[0] in vocabularies.KIND_BY_FOLDER:
                 yield vocabularies.KIND_BY_FOLDER[relative[0]], path
 

@@ -4,6 +4,7 @@ Tab key and shows where the focus is. The gates are also run on a deliberately b
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin
 
 import pytest
@@ -137,10 +138,11 @@ def test_open_search_with_results_has_no_axe_violations(browser, served_site, wi
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
 @pytest.mark.parametrize("path", ["kaarten/", "kaarten/blijf-gesprek/"], ids=["kaartenbak", "kaart"])
-def test_every_control_is_reached_by_tab_and_visibly_focused(browser, served_site, built_site, path, width):
+@pytest.mark.parametrize("backwards", [False, True], ids=["tab", "shift-tab"])
+def test_every_control_is_reached_by_tab_and_visibly_focused(browser, served_site, built_site, path, width, backwards):
     context, page = open_page(browser, served_site + path, width, built_site)
     try:
-        walk = tab_through(page)
+        walk = tab_through(page, backwards=backwards)
         missed = [walk.controls[i] for i in range(len(walk.controls)) if i not in walk.reached]
         assert len(walk.controls) > 10
         assert missed == []
@@ -158,7 +160,9 @@ BROKEN = """() => {
     '<img src="../assets/images/favicon.png">' +
     '<input type="text">' +
     '<style>#kp-kapot:focus-visible { outline: none; }</style><button id="kp-kapot">Knop</button>' +
-    '<p style="width: 30rem">Een alinea met een vaste breedte</p>');
+    '<p style="width: 30rem">Een alinea met een vaste breedte</p>' +
+    '<p><button style="width:12px;height:12px;padding:0">a</button><button style="width:12px;height:12px;padding:0">b</button></p>' +
+    '<div role="dialog"><p>Een venster zonder naam</p></div>');
 }"""
 
 
@@ -167,7 +171,7 @@ def test_axe_and_reflow_gates_report_a_broken_page(browser, served_site):
     try:
         page.evaluate(BROKEN)
         rules = {v.split(" ")[0] for v in axe_violations(page)}
-        assert {"color-contrast", "image-alt", "label"} <= rules
+        assert {"color-contrast", "image-alt", "label", "target-size", "aria-dialog-name"} <= rules
         assert horizontal_overflow(page) > 0
     finally:
         context.close()
@@ -194,8 +198,15 @@ def test_accessibility_statement_has_the_usual_parts(built_site):
         permalink.decompose()
     assert page.find("h1").get_text(strip=True) == "Toegankelijkheidsverklaring"
     parts = [h.get_text(" ", strip=True) for h in page.select("article h2")]
-    assert parts == ["Status", "Wat we testen, en hoe", "Uitkomst", "Wat nog niet goed is, of wat we niet weten",
-                     "Een probleem melden"]
+    # The parts of the government's model statement (digitoegankelijk.nl), in its order.
+    assert parts == ["Status", "Voor welke onderdelen deze verklaring geldt", "Hoe de toegankelijkheid is onderzocht",
+                     "Uitkomst", "Wat nog niet toegankelijk is, of wat we niet weten", "Feedback en contact",
+                     "Klachtenprocedure"]
+    text = page.find("article").get_text(" ", strip=True)
+    assert "C: eerste maatregelen genomen" in text and "WCAG 2.2, niveau A en AA" in text
+    assert "WCAG 2.1" not in text.replace("WCAG 2.1 niveau AA (via de Europese norm EN 301 549)", "")
+    # The edition of the data the site was built with, not a date nobody researched on.
+    assert re.search(r"editie \d{1,2} [a-z]+ \d{4}\.", text)
     # No invented contact details: no e-mail address or phone number until a publisher sets one.
     assert not page.select('article a[href^="mailto:"], article a[href^="tel:"]')
 
@@ -211,3 +222,15 @@ def test_every_page_links_to_the_accessibility_statement_in_its_footer(built_sit
         if "/" + STATEMENT not in links:
             missing.append(path)
     assert missing == []
+
+
+def test_keyboard_gate_reports_focus_hidden_under_the_sticky_header(browser, served_site, built_site):
+    """WCAG 2.4.11: without the room kept free at the top (toegankelijkheid.css), Shift+Tab
+    scrolls controls in under the sticky header, and the gate says so."""
+    context, page = open_page(browser, served_site + "kaarten/", 1280, built_site)
+    try:
+        page.add_style_tag(content="html { scroll-padding-top: 0 !important; }")
+        problems = tab_through(page, backwards=True).problems
+        assert [p for p in problems if p.startswith("focus bedekt door iets anders")] != []
+    finally:
+        context.close()

@@ -154,13 +154,18 @@ def _nieuwe_kaart(args: argparse.Namespace) -> int:
                 voor = _words(_ask(_choices("Voor wie (een of meer, met komma's ertussen)", ROLLEN), _all_of(tuple(ROLLEN))) or "")
         return scaffold.new_card(data, scaffold.NieuweKaart(titel=titel, tekst=tekst, thema=thema, voor=voor, e=e, id=args.id))
 
+    def register(path: Path) -> None:
+        nummer = scaffold.register_card(data, path)
+        print(f"De kaart heeft kaartnummer {nummer}; het staat nu ook in {data / 'kaartnummers.yaml'}.")
+
     return _create(make, lambda name: (
-        f"Zet in het sessieverslag bij 'gewoontes' dezelfde tekst met de regel 'kaart: {Path(name).stem}'."))
+        f"Zet in het sessieverslag bij 'gewoontes' dezelfde tekst met de regel 'kaart: {Path(name).stem}'."), register)
 
 
-def _create(make: Callable[[], tuple[Path, str]], next_step: Callable[[str], str]) -> int:
-    """Ask what `make` asks and write the new file it makes, then say what to fill in and what
-    to do next. A mistake, or a stop (Ctrl+C, Ctrl+D), writes nothing."""
+def _create(make: Callable[[], tuple[Path, str]], next_step: Callable[[str], str],
+            written: Callable[[Path], None] | None = None) -> int:
+    """Ask what `make` asks and write the new file it makes (then `written`, with its path), then
+    say what to fill in and what to do next. A mistake, or a stop (Ctrl+C, Ctrl+D), writes nothing."""
     try:
         path, text = make()
         name = scaffold.write_new(path, text)
@@ -172,6 +177,8 @@ def _create(make: Callable[[], tuple[Path, str]], next_step: Callable[[str], str
         return 130
     todo = sum(PLACEHOLDER in line for line in text.splitlines() if not line.lstrip().startswith("#"))
     print(f"Nieuw bestand: {name}")
+    if written:
+        written(path)
     if todo:
         print(f"Vul nu elke {PLACEHOLDER} in ({todo} plekken); de regels met # erboven zeggen wat er hoort.")
     print("Controleer daarna je werk met: kennisplein controleer")

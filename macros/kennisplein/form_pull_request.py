@@ -39,6 +39,7 @@ from . import from_form
 from .form_text import FieldProblem
 from .issue_forms import LABEL
 from .paths import PACKAGE_TEMPLATES
+from .vocabularies import NUMBERS_FILE
 
 TEMPLATES = PACKAGE_TEMPLATES / "formulier"
 BOT_NAME = "github-actions[bot]"
@@ -188,6 +189,8 @@ def _publish(runner: Runner, event: Event, conversion: from_form.Conversion, pre
     runner.git("switch", "--quiet", "--force-create", branch)
     path = from_form.write(conversion, runner.repo_dir / "data")
     runner.git("add", "--", str(path.relative_to(runner.repo_dir)))
+    if "nummer" in conversion.waarde:  # a card also adds its number to the list (numbering.py)
+        runner.git("add", "--", f"data/{NUMBERS_FILE}")
     runner.git("-c", f"user.name={BOT_NAME}", "-c", f"user.email={BOT_EMAIL}",
                "commit", "--quiet", "--message", _commit_message(event, conversion))
     commit = runner.git("rev-parse", "HEAD")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import form_text, issue_forms, scaffold, schemas
+from . import form_text, issue_forms, numbering, scaffold, schemas
 from .form_text import FieldProblem, Parsed
 from .issue_forms import CHECK_LABEL, OWN_SESSION, Form, FormField
 from .loading import load_file, strings
@@ -308,6 +308,7 @@ def convert(body: str, data_dir: Path, site: Site | None = None, issue: int | No
         value, folder, title = _session(answers, data_dir)
     else:
         value, folder, title, toelichting = _card(answers)
+        value["nummer"] = numbering.next_number(data_dir)  # the next free card number (numbering.py)
     ticked = answers.ticked(None, list(form.checks))
     for statement in form.checks:
         if statement not in ticked:
@@ -373,6 +374,8 @@ def check(conversion: Conversion, data_dir: Path, docs_dir: Path | None = None) 
         shutil.copytree(data_dir, copy, symlinks=True)
         target = copy / conversion.pad.removeprefix("data/")
         target.write_text(conversion.tekst, encoding="utf-8", newline="\n")
+        if "nummer" in conversion.waarde:  # a card: its number in the list, as `write` does
+            numbering.register(copy, conversion.waarde["nummer"], conversion.id)
         loaded = load_file(target, conversion.pad)
         if loaded.value != conversion.waarde:  # the writer's own promise: what it writes reads back
             raise AssertionError(f"{conversion.pad} leest niet terug als wat het formulier gaf")
@@ -427,4 +430,6 @@ def write(conversion: Conversion, data_dir: Path) -> Path:
     folder.mkdir(exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as handle:  # never over an existing file
         handle.write(conversion.tekst)
+    if "nummer" in conversion.waarde:  # a new card: its number goes in the list of issued numbers
+        numbering.register(data_dir, conversion.waarde["nummer"], conversion.id)
     return target

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import caching, checkout, fragments, nieuw, permalinks, qr
+from . import caching, checkout, fragments, nieuw, permalinks, qr, scripts, stylesheets
 from .downloads.catalog import build_downloads
 from .paths import SCHEMAS
 from .pages import Page, pages, render
@@ -81,6 +81,8 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.adressen_pad: Path | None = None
         self.adressen: set[str] = set()
         self.cache: Path | None = None
+        self.stylesheets: dict[str, stylesheets.Bundle] = {}
+        self.scripts: dict[str, Markup] = {}
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -107,6 +109,11 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             # Its records, but nothing derived from an earlier build (such as tiles drawn with
             # templates that may have been edited since).
             self.site = dataclasses.replace(self.site)
+        try:
+            self.stylesheets = stylesheets.build_bundles()
+            self.scripts = scripts.inline_scripts()
+        except (stylesheets.StylesheetError, scripts.ScriptError) as error:
+            raise PluginError(str(error)) from None
         config.extra["kennisplein_fouten"] = problems
         config.extra["kennisplein_editie"] = self.site.editie
         return config
@@ -126,6 +133,16 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
     def _add_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.cache is not None
         _leave_out_unpublishable(files, Path(config.docs_dir))
+        # Our stylesheets: the bundles instead of their sources (see stylesheets.py); the tiny
+        # scripts are written into the pages (scripts.py).
+        sources = [f"{stylesheets.SITE_PATH}/{name}" for name in stylesheets.source_files()]
+        sources += [f"{scripts.SITE_PATH}/{name}" for name in scripts.INLINE]
+        for path in sources:
+            source = files.get_file_from_path(path)
+            if source is not None:
+                files.remove(source)
+        for bundle in self.stylesheets.values():
+            files.append(File.generated(config, bundle.path, content=bundle.css))
         for schema in sorted(SCHEMAS.glob("*.schema.json")):  # for editors' tools: /schemas/
             files.append(File.generated(config, f"schemas/{schema.name}", abs_src_path=str(schema)))
         downloads = build_downloads(self.site, config.site_url or "", self.cache / "downloads", render_pdfs=self.config.pdf and not self.serving)
@@ -167,6 +184,8 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
     @event_priority(50)  # before Material's search plugin reads page.content
     def on_page_context(self, context, page, config, nav):
         context["kennisplein_pagina"] = page.generated if isinstance(page, GeneratedPage) else None
+        context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(page.meta.get("kennisplein_soort"))]
+        context["kennisplein_scripts"] = self.scripts
         context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
         excluded = (page.meta.get("search") or {}).get("exclude")
         if excluded or has_search_cuts(page.content or ""):
@@ -176,6 +195,12 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             # as MkDocs and Material make them.
             context["kennisplein_inhoud"] = Markup(shown(page.content or ""))
             page.content = "" if excluded else searchable(page.content)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # Pages that are not documents, such as 404.html: the stylesheet every page has.
+        context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(None)]
+        context["kennisplein_scripts"] = self.scripts
         return context
 
 

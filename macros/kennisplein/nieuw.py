@@ -111,7 +111,7 @@ def atom_feed(nieuw: NieuwPagina, site_url: str, site_naam: str) -> bytes:
     feed = FeedGenerator()
     feed.id(page)
     feed.title(f"Nieuw op het {site_naam}")
-    feed.subtitle("De nieuwste sessieverslagen en kaarten van de set Nieuwe Goede Gewoontes.")
+    feed.subtitle(f"De nieuwste sessieverslagen en kaarten op het {site_naam}.")
     feed.author({"name": site_naam})
     feed.link(href=absolute_url(site_url, FEED_PATH) or "/" + FEED_PATH, rel="self", type="application/atom+xml")
     feed.link(href=page, rel="alternate", type="text/html")

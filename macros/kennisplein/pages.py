@@ -13,8 +13,9 @@ from itertools import chain
 from typing import Any
 
 from . import sharing
-from .records import Aanbeveling, Aanpak, E, Kaart, Sessie, Site, Thema, Vindplaats
+from .records import Aanbeveling, Aanpak, Correctie, E, Kaart, Sessie, Site, Thema, Vindplaats
 from .downloads.catalog import Download
+from .downloads.faces import CARDS_PER_SHEET
 from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
 from .nieuw import PAGE_URL as NIEUW_URL, NieuwPagina, nieuw_context
 from .rendering import render_template
@@ -77,6 +78,11 @@ class KaartenPagina:
         """How many cards have an E at all: the E filter can only ever find those."""
         return sum(1 for k in self.kaarten if k.e)
 
+    @property
+    def uit_kaartenset(self) -> tuple[Kaart, ...]:
+        """The cards whose text a source gives as the printed card set's wording."""
+        return tuple(k for k in self.kaarten if k.uit_kaartenset)
+
 
 @dataclass(frozen=True)
 class SessiePagina:
@@ -85,6 +91,7 @@ class SessiePagina:
     kaarten: dict[str, Kaart]  # card id -> card, for the habits' links
     vorige: Sessie | None
     volgende: Sessie | None
+    onzekere_correcties: tuple[Correctie, ...] = ()  # editors' readings of damaged words shown here
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,7 @@ class AanpakPagina:
 class DownloadsPagina:
     downloads: tuple[Download, ...] = field(default_factory=tuple)
     editie: str = ""  # the edition date in words, e.g. "3 maart 2025"
+    kaarten_per_vel: int = CARDS_PER_SHEET
 
     @property
     def groepen(self) -> dict[str, tuple[Download, ...]]:
@@ -245,6 +253,27 @@ def kaart_page(kaart: Kaart, site: Site, site_url: str = "", site_naam: str = ""
     return Page(f"kaarten/{kaart.id}.md", kaart.url, kaart.titel, kaart.tekst, "kaart.html", context, "kaart")
 
 
+def uncertain_corrections(site: Site, document: str, record: Any) -> tuple[Correctie, ...]:
+    """The corrections of `document` that are the editors' reading, not certain, and whose
+    corrected words stand in the record's texts: the page must say they are a reading."""
+    readings = [c for c in site.correcties if c.document == document and not c.zeker]
+    if not readings:
+        return ()
+    texts = " ".join(_texts(record))
+    return tuple(c for c in readings if c.correctie in texts)
+
+
+def _texts(value: Any):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _texts(item)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            yield from _texts(getattr(value, name))
+
+
 def sessie_page(sessie: Sessie, site: Site) -> Page:
     siblings = site.sessies_van_aanpak(sessie.aanpak)
     index = siblings.index(sessie)
@@ -254,6 +283,7 @@ def sessie_page(sessie: Sessie, site: Site) -> Page:
         kaarten={g.kaart: site.kaart(g.kaart) for g in sessie.gewoontes if g.kaart},
         vorige=siblings[index - 1] if index > 0 else None,
         volgende=siblings[index + 1] if index + 1 < len(siblings) else None,
+        onzekere_correcties=uncertain_corrections(site, sessie.herkomst.document, sessie),
     )
     parts = [sessie.datum.kort if sessie.datum else None, sessie.locatie.tekst if sessie.locatie else None]
     where = ", ".join(p for p in parts if p)
@@ -284,11 +314,11 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
     all_cards = KaartenPagina(site.kaarten, site.themas, site.model.e, with_cards)
     return [
         Page("kaarten/index.md", "kaarten/", "Kaarten: Nieuwe Goede Gewoontes",
-             f"Alle {len(site.kaarten)} kaarten van de set Nieuwe Goede Gewoontes: zoek en filter op thema, rol, E en sessie.",
+             f"{len(site.kaarten)} kaarten op deze site met nieuwe goede gewoontes: zoek en filter op thema, rol, E en sessie.",
              "kaarten.html", all_cards, "kaarten"),
         # "trek" is a reserved card id (vocabularies.GERESERVEERDE_IDS), so no card takes this URL.
         Page("kaarten/trek.md", "kaarten/trek/", "Trek een kaart",
-             "Trek een willekeurige kaart uit de set Nieuwe Goede Gewoontes, of uit je eigen selectie, en praat erover met je team.",
+             "Trek een willekeurige kaart uit de kaarten op deze site, of uit je eigen selectie, en praat erover met je team.",
              "trek.html", all_cards, "trek", in_zoekindex=False),
         Page("sessies/index.md", "sessies/", "Sessies",
              "Verslagen van de regionale en landelijke sessies van Goed Werk en van bijeenkomsten van andere programma's.",
@@ -296,19 +326,19 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
                  SessieGroep(a, site.sessies_van_aanpak(a.id)) for a in site.aanpakken if site.sessies_van_aanpak(a.id)
              )), "sessies"),
         Page("themas/index.md", "themas/", "Thema's",
-             "De drie thema's van goed werk: reflectie, teamwerk en goed werkgeverschap.",
+             "De thema's van goed werk: " + _and([t.naam.lower() for t in site.themas]) + ".",
              "themas.html", ThemasPagina(site.themas, {t.id: len(site.kaarten_met_thema(t.id)) for t in site.themas}), "themas"),
         Page("model/index.md", "model/", site.model.titel,
-             "Het model van Goed Werk: excellentie, ethiek en energie, in de woorden van elke bron.",
+             "De drie E's van goed werk: " + _and([e.naam.lower() for e in site.model.e]) + ", in de woorden van elke bron.",
              "model.html", site.model, "model"),
         Page("aanbevelingen/index.md", "aanbevelingen/", "Aanbevelingen",
-             "Aanbevelingen voor de praktijk en voor landelijk beleid uit het eindverslag Goed Werk.",
+             "Aanbevelingen voor de praktijk en voor landelijk beleid uit het eindverslag Goed Werk, en het advies voor de toekomst uit het rapport Iedereen wil goed werk leveren.",
              "aanbevelingen.html", AanbevelingenPagina(tuple(
                  AanbevelingGroep(soort, titel, site.aanbevelingen_van_soort(soort))
                  for soort, titel in AANBEVELINGSOORTEN.items() if site.aanbevelingen_van_soort(soort)
              )), "aanbevelingen"),
         Page("aanpakken/index.md", "aanpakken/", "Aanpakken en programma's",
-             "Programma's rond goed werk: het traject Goed Werk, de dialoogsessies, Stichting Beroepseer, Sigra en deRotterdamseZorg.",
+             "Programma's en aanpakken rond goed werk: " + _and([a.naam for a in site.aanpakken]) + ".",
              "aanpakken.html", site.aanpakken, "aanpakken"),
         Page("bronnen/index.md", "bronnen/", "Bronnen",
              "De brondocumenten van deze site en alle publicaties, boeken, artikelen, video's en podcasts die zij noemen.",
@@ -317,6 +347,11 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
              "Kaartensets om te printen en open data van het Kennisplein Goed Werk.",
              "downloads.html", DownloadsPagina(downloads, sharing.editie_tekst(site.editie)), "downloads"),
     ]
+
+
+def _and(items: list[str]) -> str:
+    """'a, b en c'."""
+    return ", ".join(items[:-1]) + " en " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "", site_naam: str = "",
@@ -343,7 +378,7 @@ def nieuw_page(context: NieuwPagina) -> Page:
 def printen_page(site: Site, site_url: str = "") -> Page:
     # "printen" is a reserved card id (vocabularies.GERESERVEERDE_IDS), so no card takes this URL.
     return Page("kaarten/printen.md", PRINT_PAGE_URL, "Kaarten printen",
-                "Print je eigen keuze uit de kaarten van de set Nieuwe Goede Gewoontes, met voor- en achterkant, op A4.",
+                "Print je eigen keuze uit de kaarten op deze site, met voor- en achterkant, op A4.",
                 "printen.html", printen_context(site, site_url), "printen", in_zoekindex=False)
 
 

@@ -19,6 +19,7 @@ OVERRIDES = ROOT / "overrides"  # Material overrides, our page templates, CSS an
 PAGE_TEMPLATES = OVERRIDES / "kennisplein"  # body templates of the generated pages
 PRINT_TEMPLATES = PAGE_TEMPLATES / "print"  # the PDF decks and the overview
 STYLESHEETS = OVERRIDES / "assets" / "stylesheets"
+JAVASCRIPTS = OVERRIDES / "assets" / "javascripts"
 PACKAGE_TEMPLATES = PACKAGE / "templates"  # new data files, the guide's parts, the CI summary
 GUIDE = ROOT / "CONTRIBUTING.md"
 PUBLISHED_URLS = "gepubliceerde-adressen.txt"  # beside the data folder

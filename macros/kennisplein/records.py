@@ -198,6 +198,7 @@ class Vindplaats:
     herkomst: Herkomst
     sessie: str | None = None
     ronde: int | None = None
+    kaartenset: bool = False  # the source says this is the printed card set's wording (4A, 6A)
 
 
 def normalise(text: str) -> str:
@@ -234,7 +235,7 @@ class Kaart:
     indeling_redactioneel: bool
     vindplaatsen: tuple[Vindplaats, ...]
     bestand: str
-    nummer: int  # position in the full set, 1-based, for printed decks
+    nummer: int  # the site's own card number, stored in the card file (numbering.py)
     indeling_toelichting: str | None = None
     trefwoorden: tuple[str, ...] = ()
     eerdere_ids: tuple[str, ...] = ()
@@ -269,6 +270,18 @@ class Kaart:
     @property
     def sessies(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.sessie for p in self.vindplaatsen if p.sessie))
+
+    @property
+    def bron_van_tekst(self) -> Vindplaats | None:
+        """Where the card's own wording stands: the card-set wording first, then the first place."""
+        same = [p for p in self.vindplaatsen if normalise(p.formulering) == self.tekst]
+        return next((p for p in same if p.kaartenset), same[0] if same else None)
+
+    @property
+    def uit_kaartenset(self) -> bool:
+        """Whether a source gives the card's text as the printed card set's wording."""
+        place = self.bron_van_tekst
+        return bool(place and place.kaartenset)
 
     @property
     def zoektekst(self) -> str:
@@ -378,6 +391,7 @@ class Aanpak:
     secties: tuple[Sectie, ...]
     bestand: str
     periode: str | None = None
+    herkomst: Herkomst | None = None  # where its name, organisation and period stand
 
     @property
     def url(self) -> str:
@@ -417,6 +431,7 @@ class Correctie:
     fout: str
     correctie: str
     toelichting: str | None = None
+    zeker: bool = True  # False: the intended word is the editors' reading, shown as such
 
 
 @dataclass(frozen=True)

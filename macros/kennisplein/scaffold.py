@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import checks, schemas
+from . import checks, numbering, schemas
 from .paths import PACKAGE_TEMPLATES
 from .placeholders import PLACEHOLDER
 from .schema_docs import blocks, fields, lower_first
@@ -306,9 +306,9 @@ def session_text(data_dir: Path, verslag: NieuwVerslag, ident: str | None) -> st
     return session_file(data_dir, _session_skeleton(verslag, ident), leeg=True)
 
 
-def card_text(data_dir: Path, kaart: NieuweKaart, ident: str | None) -> str:
+def card_text(data_dir: Path, kaart: NieuweKaart, ident: str | None, nummer: int | None = None) -> str:
     return card_file({
-        "id": ident or PLACEHOLDER, "titel": _or_placeholder(kaart.titel), "tekst": _or_placeholder(kaart.tekst),
+        "id": ident or PLACEHOLDER, "nummer": nummer or PLACEHOLDER, "titel": _or_placeholder(kaart.titel), "tekst": _or_placeholder(kaart.tekst),
         "thema": _or_placeholder(kaart.thema), "voor": list(kaart.voor) or [PLACEHOLDER],
         "e": list(kaart.e) or [PLACEHOLDER], "indeling_redactioneel": True, "indeling_toelichting": PLACEHOLDER,
         "trefwoorden": [PLACEHOLDER],
@@ -343,7 +343,8 @@ def new_session(data_dir: Path, verslag: NieuwVerslag) -> tuple[Path, str]:
 
 
 def new_card(data_dir: Path, kaart: NieuweKaart) -> tuple[Path, str]:
-    """The path and text of a new card file; checks what the editor typed first."""
+    """The path and text of a new card file, with the next free card number; checks what the
+    editor typed first. Once the file is written, `register_card` adds its number to the list."""
     data_dir = Path(data_dir)
     if kaart.titel and len(kaart.titel) > schemas.CARD_TITLE_LENGTH:
         raise ScaffoldError(f"De titel is {len(kaart.titel)} tekens lang; maak hem hoogstens {schemas.CARD_TITLE_LENGTH} tekens.")
@@ -360,7 +361,16 @@ def new_card(data_dir: Path, kaart: NieuweKaart) -> tuple[Path, str]:
     for e in kaart.e:
         _choice(e, E_IDS, "E van goed werk")
     path = data_dir / "kaarten" / f"{ident}.yaml"
-    return path, card_text(data_dir, kaart, ident)
+    return path, card_text(data_dir, kaart, ident, numbering.next_number(data_dir))
+
+
+def register_card(data_dir: Path, path: Path) -> int:
+    """Add the number of the card file just written to data/kaartnummers.yaml; returns it."""
+    from .loading import load_file
+
+    value = load_file(path, path.name).value
+    numbering.register(data_dir, value["nummer"], value["id"])
+    return value["nummer"]
 
 
 def write_new(path: Path, text: str) -> str:

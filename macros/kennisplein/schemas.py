@@ -128,7 +128,9 @@ def _inline_refs(node: Any, base: str, seen: tuple[str, ...] = ()) -> Any:
 
 
 # Keywords that only describe: a reference's own description wins over its target's.
-_ANNOTATIONS = frozenset({"title", "description", "examples", "default", "$comment", "deprecated"})
+# (x-tekstsoort and x-herkomst say what kind of text a field holds: see sourcing.py.)
+_ANNOTATIONS = frozenset({"title", "description", "examples", "default", "$comment", "deprecated",
+                          "x-tekstsoort", "x-herkomst"})
 # Keywords that check a value on their own, whatever other keywords stand next to them (unlike
 # additionalProperties next to properties, or then next to if): safe to add to a target.
 _INDEPENDENT = frozenset({

@@ -32,13 +32,16 @@ def editie_tekst(editie: Editie) -> str:
         return editie.datum
 
 
+SITE_NAME = "Kennisplein Goed Werk"  # when mkdocs.yml gives none
+
+
 def citation(kaart: Kaart, site: Site, site_url: str, site_naam: str) -> str:
-    """A citation a trainer pastes into a slide or report: title, set, site, edition, address."""
+    """A citation a trainer pastes into a slide or report: title, the card's number on this
+    site (the number on the printed card too), edition, address."""
     address = absolute_url(site_url, kaart.url) or "/" + kaart.url
-    published = f"{site_naam}, editie" if site_naam else "Editie"
     return (
-        f"“{kaart.titel}”. Kaart {kaart.nummer} uit de kaartenset Nieuwe Goede Gewoontes. "
-        f"{published} {editie_tekst(site.editie)}. {address}"
+        f"“{kaart.titel}”. Kaart {kaart.nummer} op het {site_naam or SITE_NAME}, "
+        f"editie {editie_tekst(site.editie)}. {address}"
     )
 
 

@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from . import checkout, checks, schemas
+from . import checkout, checks, numbering, schemas, sourcing
 from .loading import LoadedFile, load_file
 from .placeholders import is_placeholder
 from .problems import DataError, Problem
@@ -24,7 +24,7 @@ from .records import (
     Document, E, Editie, ENaam, Gewoonte, Herkomst, Kaart, Locatie, Model, Punt, Ronde, Sectie,
     Sessie, Site, Tabel, Thema, Vindplaats, Woordenschat, normalise,
 )
-from .vocabularies import KIND_BY_FOLDER, MODEL_FILE, ONE_RECORD_PER_FILE
+from .vocabularies import KIND_BY_FILE, KIND_BY_FOLDER, MODEL_FILE, ONE_RECORD_PER_FILE
 
 IGNORED_NAMES = {"README.md", "LEESMIJ.md"}
 
@@ -46,10 +46,15 @@ def build_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
             continue
         problems.extend(checks.schema_problems(loaded, kind))
         problems.extend(checks.text_problems(loaded, images))
+        problems.extend(sourcing.problems(loaded, kind))
         by_kind.setdefault(kind, []).append(loaded)
     if not any(kind == "model" for kind, _, _ in files):
         problems.append(Problem(f"data/{MODEL_FILE}", 1, 1, "het bestand met het 3E-model ontbreekt."))
     problems.extend(_rules(by_kind))
+    if "kaartnummers" in by_kind or not any(kind == "kaartnummers" for kind, _, _ in files):
+        # (A list that did not load has its own problem; without it, numbers cannot be checked.)
+        registry = next(iter(by_kind.get("kaartnummers", [])), None)
+        problems.extend(numbering.problems(by_kind.get("kaart", []), registry))
     if problems:
         raise DataError(problems)
     # Without problems every file was loaded: the version hashes the bytes as they were read.
@@ -78,8 +83,8 @@ def _discover(data_dir: Path) -> tuple[list[tuple[str, Path, str]], list[Problem
             problems.append(Problem(name, 1, 1, "onbekend bestand in data/. Alleen .yaml-bestanden horen hier; zet afbeeldingen in docs/afbeeldingen/."))
             continue
         parts = relative.parts
-        if parts == (MODEL_FILE,):
-            files.append(("model", path, name))
+        if len(parts) == 1 and parts[0] in KIND_BY_FILE:
+            files.append((KIND_BY_FILE[parts[0]], path, name))
         elif len(parts) == 2 and parts[0] in KIND_BY_FOLDER:
             files.append((KIND_BY_FOLDER[parts[0]], path, name))
         else:
@@ -330,12 +335,12 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
             id=v["id"], titel=v["titel"], tekst=normalise(v["tekst"]), thema=v["thema"], voor=tuple(v["voor"]),
             e=tuple(v.get("e", ())), indeling_redactioneel=v["indeling_redactioneel"],
             vindplaatsen=tuple(places.get(v["id"], ())) + tuple(
-                Vindplaats(h["formulering"], _h(h)) for h in v.get("herkomst", ())
+                Vindplaats(h["formulering"], _h(h), kaartenset=h.get("kaartenset", False)) for h in v.get("herkomst", ())
             ),
-            bestand=name, nummer=number, indeling_toelichting=v.get("indeling_toelichting"),
+            bestand=name, nummer=v["nummer"], indeling_toelichting=v.get("indeling_toelichting"),
             trefwoorden=tuple(v.get("trefwoorden", ())), eerdere_ids=tuple(v.get("eerdere_ids", ())),
         )
-        for number, (v, name) in enumerate(card_values, start=1)
+        for v, name in card_values
     )
 
     (model_value, model_name), = each("model")
@@ -361,7 +366,8 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
         for a, name in listed("aanbevelingen", "aanbevelingen")
     )
     aanpakken = tuple(sorted(
-        (Aanpak(v["id"], v["naam"], v["organisatie"], v["samenvatting"], _secties(v["secties"]), name, v.get("periode"))
+        (Aanpak(v["id"], v["naam"], v["organisatie"], v["samenvatting"], _secties(v["secties"]), name, v.get("periode"),
+                _h(v["herkomst"]) if v.get("herkomst") else None)
          for v, name in each("aanpak")),
         key=lambda a: a.id,
     ))
@@ -378,7 +384,7 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
         key=lambda b: (b.titel.lstrip("[").casefold(), b.id),  # [descriptive titles] sort by their words
     ))
     correcties = tuple(
-        Correctie(c["document"], c["fout"], c["correctie"], c.get("toelichting"))
+        Correctie(c["document"], c["fout"], c["correctie"], c.get("toelichting"), c.get("zeker", True))
         for c, _ in listed("correcties", "correcties")
     )
     return Site(

@@ -98,6 +98,10 @@ KIND_BY_FOLDER: dict[str, str] = {
 }
 ONE_RECORD_PER_FILE = ("kaart", "sessie", "thema", "aanpak", "document")
 MODEL_FILE = "model.yaml"
+# Every card number ever issued (see numbering.py): a number is never given to another card.
+NUMBERS_FILE = "kaartnummers.yaml"
+# The files directly in data/, with the schema each follows.
+KIND_BY_FILE: dict[str, str] = {MODEL_FILE: "model", NUMBERS_FILE: "kaartnummers"}
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",

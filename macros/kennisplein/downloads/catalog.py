@@ -12,7 +12,7 @@ from ..records import Site
 from ..site_files import SiteFile
 from . import decks, opendata
 from .cache import PdfCache
-from .fonts import font_files
+from .fonts import font_files, web_fonts
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def _plural(n: int, one: str, more: str) -> str:
 def _deck_description(spec: decks.DeckSpec) -> str:
     cards = len(spec.kaarten)
     what = {"alle": "Alle", "thema": "De", "sessie": "De"}[spec.soort]
-    which = {"alle": "van de set", "thema": "van dit thema", "sessie": "uit deze sessie"}[spec.soort]
+    which = {"alle": "op deze site", "thema": "van dit thema", "sessie": "uit deze sessie"}[spec.soort]
     return (
         f"{what} {_plural(cards, 'kaart', 'kaarten')} {which} op {_plural(decks.sheet_count(cards), 'vel', 'vellen')} A4 "
         f"({decks.page_count(cards)} pagina’s): voorkant met de gewoonte, achterkant met webadres, QR-code en bron. "
@@ -111,7 +111,7 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
     made = cache.get_or_make(decks.OVERVIEW_FILE, data, functools.partial(_make_overview, site, site_url))
     if made:
         add(decks.OVERVIEW_FILE, made[0], "Overzicht van alle kaarten",
-            f"Alle {len(site.kaarten)} kaarten in één lijst, per thema, met voor wie ze zijn, hun bron en hun webadres. "
+            f"Alle {len(site.kaarten)} kaarten op deze site in één lijst, per thema, met hun kaartnummer, voor wie ze zijn, hun bron en hun webadres. "
             "Om te lezen of door te sturen, niet om te knippen.", "PDF, A4", READ_GROUP)
 
     name = lambda path: path.removeprefix("downloads/")  # noqa: E731
@@ -125,11 +125,12 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
         "Alle kaarten als tabel, één rij per kaart. Opent direct in Excel: puntkomma’s tussen de velden, UTF-8.",
         "CSV", DATA_GROUP)
     add(name(opendata.SESSIONS_JSON), opendata.sessions_json(site, site_url), "Sessies (JSON)",
-        "Alle sessieverslagen met hun rondes, citaten en punten, en de kaarten die eruit kwamen.", "JSON", DATA_GROUP)
+        "Alle sessieverslagen met hun rondes, citaten en punten, en de kaarten bij hun gewoontes.", "JSON", DATA_GROUP)
     add(name(opendata.SOURCES_JSON), opendata.sources_json(site, site_url), "Bronnen (JSON)",
         "De brondocumenten van deze site en alle publicaties, boeken, artikelen, video’s en podcasts die zij noemen.",
         "JSON", DATA_GROUP)
 
     files += [SiteFile(path, content) for path, content in font_files().items()]
+    files += [SiteFile(path, content) for path, content in web_fonts(Path(cache_dir) if cache_dir else None).items()]
     cache.prune()
     return Downloads(tuple(files), tuple(listed), tuple(problems), tuple(cache.rendered), tuple(cache.hits), tuple(cache.skipped))

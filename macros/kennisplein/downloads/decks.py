@@ -71,7 +71,7 @@ def page_count(cards: int) -> int:
 def decks(site: Site) -> tuple[DeckSpec, ...]:
     """Every deck the downloads offer: all cards, each theme, each session that has cards."""
     result = [DeckSpec("kaartenset-alle-kaarten.pdf", "Nieuwe goede gewoontes: alle kaarten", "Alle kaarten",
-                       f"Alle {len(site.kaarten)} kaarten van de set.", site.kaarten, "alle")]
+                       f"Alle {len(site.kaarten)} kaarten op het Kennisplein Goed Werk.", site.kaarten, "alle")]
     for thema in site.themas:
         cards = site.kaarten_met_thema(thema.id)
         if cards:

@@ -21,6 +21,8 @@ from pathlib import Path
 import fontpkg_atkinson_hyperlegible as atkinson
 import fontpkg_lexend as lexend
 
+from ..atomic import write_atomic
+
 FAMILY = "Atkinson Hyperlegible"
 FIGURES = "0123456789"
 # Spaces too: text shaping keeps a space between two figures ("63 × 88", "2 3") in the
@@ -67,6 +69,35 @@ def figures(weight: int) -> bytes:
     static = instancer.instantiateVariableFont(font, {"wght": weight})
     out = io.BytesIO()
     static.save(out)
+    return out.getvalue()
+
+
+def web_fonts(cache_dir: Path | None = None) -> dict[str, bytes]:
+    """Every font of font_files() also as WOFF2, for the screen: the same glyphs, compressed
+    with Brotli (Atkinson 23 KB instead of 54), which browsers fetch before the TTF named after
+    it in the CSS. Site path '.woff2' -> bytes. Made from the TTF (0.3 to 0.6 s a font), kept in
+    `cache_dir` under the TTF's digest; WeasyPrint keeps reading the TTFs."""
+    fonts = {}
+    for path, content in font_files().items():
+        kept = cache_dir / f"{hashlib.sha256(content).hexdigest()[:20]}.woff2" if cache_dir else None
+        if kept is not None and kept.is_file():
+            data = kept.read_bytes()
+        else:
+            data = _woff2(content)
+            if kept is not None:
+                write_atomic(kept, data)
+        fonts[path.removesuffix(".ttf") + ".woff2"] = data
+    return fonts
+
+
+@cache
+def _woff2(ttf: bytes) -> bytes:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(ttf), recalcTimestamp=False)
+    font.flavor = "woff2"
+    out = io.BytesIO()
+    font.save(out)
     return out.getvalue()
 
 

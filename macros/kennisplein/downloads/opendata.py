@@ -57,6 +57,7 @@ def _card(kaart: Kaart, site_url: str) -> dict:
                 "sectie": v.herkomst.sectie,
                 "sessie": v.sessie,
                 "ronde": v.ronde,
+                "kaartenset": v.kaartenset,
             }
             for v in kaart.vindplaatsen
         ],
@@ -97,7 +98,7 @@ def cards_schema(site: Site, site_url: str) -> bytes:
 
     card = obj({
         "id": {**ident, "description": "Vast id van de kaart; ook het laatste deel van haar webadres."},
-        "nummer": {"type": "integer", "minimum": 1, "description": "Plaats van de kaart in de volledige set (zoals op de geprinte kaart)."},
+        "nummer": {"type": "integer", "minimum": 1, "description": "Vast nummer van de kaart op het Kennisplein, ook op de geprinte kaart en in de bronvermelding; verandert nooit en gaat nooit naar een andere kaart. Geen nummer uit de geprinte kaartenset Nieuwe Goede Gewoontes."},
         "titel": {**text, "description": "Korte titel, geschreven voor de kaart."},
         "tekst": {**text, "description": "De gewoonte, letterlijk zoals de bron haar formuleert."},
         "thema": {**thema, "description": "Id van het thema (zie 'themas')."},
@@ -106,13 +107,14 @@ def cards_schema(site: Site, site_url: str) -> bytes:
         "indeling_redactioneel": {"type": "boolean", "description": "true als thema, rollen en E's door de redactie zijn gekozen en niet door de bron."},
         "indeling_toelichting": {**text_or_null, "description": "Waarom de redactie de kaart zo indeelt."},
         "trefwoorden": {**listing(text), "description": "Zoekwoorden."},
-        "sessies": {**listing(ident), "description": "Ids van de sessies waarin de gewoonte is bedacht (zie sessies.json)."},
+        "sessies": {**listing(ident), "description": "Ids van de sessies waarvan het verslag de gewoonte noemt (zie sessies.json); de koppeling is van de redactie."},
         "vindplaatsen": {**listing(obj({
             "formulering": {**text, "description": "De woorden van de bron op deze plek."},
             "document": {**ident, "description": "Id van het brondocument (zie bronnen.json, 'documenten')."},
             "sectie": {**text, "description": "Hoofdstuk of paragraaf in het brondocument."},
             "sessie": {"type": ["string", "null"], "description": "Id van de sessie, als de plek een sessieverslag is."},
             "ronde": {"type": ["integer", "null"], "minimum": 1, "description": "Nummer van de ronde in die sessie."},
+            "kaartenset": {"type": "boolean", "description": "true als de bron hier zegt dat dit de formulering van de geprinte kaartenset is."},
         }, "Eén plek in de bronnen waar de gewoonte staat.")), "minItems": 1},
         "eerdere_ids": {**listing(ident), "description": "Oude ids; hun webadressen sturen door naar deze kaart."},
         "url": {"type": "string", "format": "uri", "description": "Vast webadres van de kaart."},
@@ -121,7 +123,7 @@ def cards_schema(site: Site, site_url: str) -> bytes:
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": absolute_url(site_url, CARDS_SCHEMA),
-        "title": "Kaarten van de set Nieuwe goede gewoontes (Kennisplein Goed Werk)",
+        "title": "Kaarten met nieuwe goede gewoontes op het Kennisplein Goed Werk",
         **obj({
             "$schema": {"type": "string"},
             "titel": text,

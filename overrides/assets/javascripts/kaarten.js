@@ -83,12 +83,12 @@
   }
 
   // Material's site search opens itself when a page loads with ?q= in the URL (its way to
-  // share a search), as its bundle runs at the end of the page. Here q is the card filter,
-  // so this script (loaded before that bundle, not deferred) hides q from the URL until the
-  // bundle has run, and puts it back when the document is loaded.
+  // share a search), as its bundle starts. Here q is the card filter, so this script (which
+  // runs before that bundle, deferred or not) hides q from the URL until the bundle has
+  // started (it defines document$), and puts it back when the document is loaded.
   function hideQueryFromSiteSearch() {
     const url = new URL(location.href);
-    if (!url.searchParams.has("q") || document.readyState !== "loading") return;
+    if (!url.searchParams.has("q") || window.document$) return;
     const full = location.href;
     url.searchParams.delete("q");
     history.replaceState(history.state, "", url.href);
@@ -276,7 +276,7 @@
       tables.forEach(function (table) { table.hidden = visible.length === 0; });
       trekLinks.forEach(function (link) { link.hidden = visible.length === 0; });
       let text;
-      if (isEmpty(state)) text = "Alle " + total + " kaarten.";
+      if (isEmpty(state)) text = "Alle " + total + " kaarten op deze site.";
       else if (!visible.length) text = "Geen kaarten gevonden.";
       else text = visible.length + " van de " + total + " " + plural(total, "kaart", "kaarten") + ".";
       // Not every card has an E: say so when the E filter is on, or "2 for Ethiek" misleads.

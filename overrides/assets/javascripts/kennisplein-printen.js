@@ -122,10 +122,11 @@
   }
 
   // Material's site search opens itself when the address has ?q= (see kaarten.js); here q is
-  // the card filter, so it leaves the address until Material has started, then comes back.
+  // the card filter, so it leaves the address until Material has started (and defined
+  // document$), then comes back.
   const search = location.search;
   const url = new URL(location.href);
-  if (url.searchParams.has("q") && document.readyState === "loading") {
+  if (url.searchParams.has("q") && !window.document$) {
     url.searchParams.delete("q");
     history.replaceState(history.state, "", url.href);
     document.addEventListener("DOMContentLoaded", function () {
