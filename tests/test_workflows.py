@@ -266,3 +266,28 @@ def test_the_form_workflow_holds_only_the_permissions_it_needs():
     build_runs = [step.get("run", "") for step in build["steps"]]
     assert build_runs.index('kennisplein uit-formulier --event "$GITHUB_EVENT_PATH"') < next(
         i for i, r in enumerate(build_runs) if "mkdocs build --strict" in r)
+
+
+def _owners(path: str) -> list[str]:
+    """The owners .github/CODEOWNERS gives a file: the last pattern that matches decides."""
+    owners = None
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, *names = line.split()
+        if pattern == "*" or (pattern.startswith("/") and pattern.endswith("/") and ("/" + path).startswith(pattern)):
+            owners = names
+    return owners or []
+
+
+@pytest.mark.parametrize("path, reviewed", [
+    ("docs/index.md", True), ("docs/nieuwe-pagina.md", True), ("macros/kennisplein/macros.py", True),
+    ("overrides/main.html", True), (".github/workflows/publiceer.yml", True), (".github/CODEOWNERS", True),
+    ("mkdocs.yml", True), ("pyproject.toml", True), ("gepubliceerde-adressen.txt", True), ("brondocumenten/x.txt", True),
+    ("data/kaarten/nieuwe-kaart.yaml", False), ("data/sessies/2025-01-01-noord.yaml", False),
+    ("docs/afbeeldingen/foto.jpg", False),
+])
+def test_code_is_reviewed_by_a_maintainer_and_data_is_the_editors_area(path, reviewed):
+    assert bool(_owners(path)) == reviewed
+    # No GitHub team is named anywhere: the owner is a placeholder that can match no account.
+    assert all(owner.endswith("@kennisplein.invalid") for owner in _owners(path))
