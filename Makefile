@@ -50,4 +50,5 @@ bench-lighthouse: $(STAMP) $(LIGHTHOUSE) ## Lighthouse op onze pagina's naast ee
 	$(BIN)/python -m benchmarks.lighthouse
 
 clean: ## Verwijder de gebouwde site, de bewaarde PDF's en QR-codes en de virtuele omgeving
+	-@test -x $(BIN)/python && $(BIN)/python -c "import pathlib, shutil; from kennisplein import caching; shutil.rmtree(caching.directory(pathlib.Path('.')), ignore_errors=True)"
 	rm -rf site .cache $(VENV) benchmarks/lighthouse/node_modules

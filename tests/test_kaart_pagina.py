@@ -176,11 +176,11 @@ def test_trek_page_stays_out_of_the_site_search(built_site):
 
 def test_reserved_ids_and_the_pages_that_use_them_agree(data):
     from kennisplein.pages import pages
-    from kennisplein.vocabularies import GERESERVEERDE_KAART_IDS
+    from kennisplein.vocabularies import GERESERVEERDE_IDS
 
     card_urls = {k.url for k in data.kaarten}
     others = {p.url for p in pages(data) if p.url.startswith("kaarten/") and p.url not in card_urls}
-    assert others <= {"kaarten/"} | {f"kaarten/{i}/" for i in GERESERVEERDE_KAART_IDS}
+    assert others <= {"kaarten/"} | {f"kaarten/{i}/" for i in GERESERVEERDE_IDS}
     assert "kaarten/trek/" in others
 
 

@@ -54,7 +54,7 @@ def test_smart_quotes_get_a_hint(tmp_path):
 
 
 def test_yaml_tags_and_merge_keys_are_refused(tmp_path):
-    messages = [p.message for p in load(tmp_path, "a: !!binary aGFsbG8=\nb: &x {c: 1}\nd:\n  <<: *x\n").problems]
+    messages = [p.message for p in load(tmp_path, "a: !!binary aGFsbG8=\nd:\n  <<: {c: 1}\n").problems]
     assert any("YAML-labels" in m for m in messages)
     assert any("'<<'" in m for m in messages)
 

@@ -71,14 +71,48 @@ ZIZMOR = Path(sysconfig.get_path("scripts")) / "zizmor"  # a program the wheel i
 def zizmor(*paths) -> subprocess.CompletedProcess:
     # --offline: no request to GitHub (the audits that need one are left out).
     assert ZIZMOR.is_file(), "zizmor ontbreekt: installeer de testpakketten met 'make install'"
-    return subprocess.run([str(ZIZMOR), "--offline", "--no-progress", *map(str, paths)],
+    # --persona pedantic: every audit, also the ones that only ask for an explanation.
+    return subprocess.run([str(ZIZMOR), "--offline", "--no-progress", "--persona", "pedantic", *map(str, paths)],
                           capture_output=True, text=True, timeout=300)
 
 
 def test_zizmor_finds_nothing_in_any_workflow():
+    """Pinning, permissions, credentials, caches, template injection, ... in every workflow in
+    the folder (also ones added later)."""
     result = zizmor(WORKFLOWS)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_zizmor_reports_a_workflow_with_the_old_faults(tmp_path):
+    """The test above can fail: a workflow as it was before (a tag, write permissions for the
+    whole workflow, credentials kept in the checkout) gives findings."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "oud.yml").write_text(
+        "name: oud\non: push\npermissions:\n  contents: read\n  pages: write\n  id-token: write\n"
+        "jobs:\n  bouwen:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
+        "      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n", encoding="utf-8")
+    result = zizmor(tmp_path / ".github" / "workflows")
+    assert result.returncode != 0
+    for audit in ("unpinned-uses", "artipacked", "excessive-permissions"):
+        assert audit in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_every_job_holds_only_its_own_permissions_and_no_checkout_keeps_credentials(path):
+    workflow = load(path)
+    assert workflow.get("permissions") == {}, "permissions belong on the jobs that need them"
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, name
+        granted = {scope for scope, level in job["permissions"].items() if level != "none"}
+        if {"pages", "id-token"} & granted:
+            assert [s.get("uses", "").split("@")[0] for s in job["steps"]] == ["actions/deploy-pages"], name
+        for step in job.get("steps", []):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
+            assert not step.get("uses", "").startswith("actions/cache@"), "a cache restored in CI could carry files from elsewhere"
+            if step.get("uses", "").startswith("actions/setup-python@"):
+                assert "cache" not in step.get("with", {}), name
 
 
 def test_zizmor_catches_an_issue_body_in_a_shell_step(tmp_path):
@@ -107,7 +141,7 @@ def test_every_shell_step_is_valid_bash_and_every_kennisplein_command_exists(pat
 def test_pull_requests_are_checked_built_strictly_and_the_site_is_kept():
     workflow = load(WORKFLOWS / "controle.yml")
     assert "pull_request" in workflow["on"]
-    assert workflow["permissions"] == {"contents": "read"}
+    assert [job["permissions"] for job in workflow["jobs"].values()] == [{"contents": "read"}]
     runs = [step.get("run", "") for step in steps(workflow)]
     uses = [step.get("uses", "") for step in steps(workflow)]
     check = next(i for i, r in enumerate(runs) if "kennisplein controleer --formaat github" in r)
@@ -120,8 +154,8 @@ def test_pull_requests_are_checked_built_strictly_and_the_site_is_kept():
 def test_main_is_built_and_published_on_github_pages():
     workflow = load(WORKFLOWS / "publiceer.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read"}
     build, deploy = workflow["jobs"]["bouwen"], workflow["jobs"]["publiceren"]
+    assert build["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}  # only the job that deploys
     assert any("mkdocs build --strict" in step.get("run", "") for step in build["steps"])
     assert any(step.get("uses", "").startswith("actions/upload-pages-artifact@") for step in build["steps"])
@@ -141,7 +175,7 @@ def test_main_keeps_new_addresses_in_the_repository(tmp_path):
     upload = next(i for i, s in enumerate(build["steps"]) if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert build["steps"][upload]["with"]["path"] == "gepubliceerde-adressen.txt"
     assert upload > next(i for i, r in enumerate(runs) if "mkdocs build --strict" in r)
-    assert "permissions" not in build and keep_job["permissions"] == {"contents": "write"}
+    assert build["permissions"] == {"contents": "read"} and keep_job["permissions"] == {"contents": "write"}
     assert keep_job["needs"] == "publiceren" and keep_job["if"] == "github.ref == 'refs/heads/main'"
     assert not any("mkdocs" in step.get("run", "") or "pip" in step.get("run", "") for step in keep_job["steps"])
     runs = [step.get("run", "") for step in keep_job["steps"]]
@@ -232,3 +266,28 @@ def test_the_form_workflow_holds_only_the_permissions_it_needs():
     build_runs = [step.get("run", "") for step in build["steps"]]
     assert build_runs.index('kennisplein uit-formulier --event "$GITHUB_EVENT_PATH"') < next(
         i for i, r in enumerate(build_runs) if "mkdocs build --strict" in r)
+
+
+def _owners(path: str) -> list[str]:
+    """The owners .github/CODEOWNERS gives a file: the last pattern that matches decides."""
+    owners = None
+    for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, *names = line.split()
+        if pattern == "*" or (pattern.startswith("/") and pattern.endswith("/") and ("/" + path).startswith(pattern)):
+            owners = names
+    return owners or []
+
+
+@pytest.mark.parametrize("path, reviewed", [
+    ("docs/index.md", True), ("docs/nieuwe-pagina.md", True), ("macros/kennisplein/macros.py", True),
+    ("overrides/main.html", True), (".github/workflows/publiceer.yml", True), (".github/CODEOWNERS", True),
+    ("mkdocs.yml", True), ("pyproject.toml", True), ("gepubliceerde-adressen.txt", True), ("brondocumenten/x.txt", True),
+    ("data/kaarten/nieuwe-kaart.yaml", False), ("data/sessies/2025-01-01-noord.yaml", False),
+    ("docs/afbeeldingen/foto.jpg", False),
+])
+def test_code_is_reviewed_by_a_maintainer_and_data_is_the_editors_area(path, reviewed):
+    assert bool(_owners(path)) == reviewed
+    # No GitHub team is named anywhere: the owner is a placeholder that can match no account.
+    assert all(owner.endswith("@kennisplein.invalid") for owner in _owners(path))

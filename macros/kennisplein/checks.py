@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING, Any
 from . import schema_docs, schemas
 from .loading import LoadedFile, strings
 from .placeholders import is_placeholder, placeholder_problems
-from .problems import Problem
+from .problems import MAX_PER_FILE, Problem
 from .schemas import DATE_PATTERN, ID_PATTERN
-from .vocabularies import GERESERVEERDE_KAART_IDS, MAANDEN
+from .rendering import (
+    MAX_BRACKETS, MAX_BRACKETS_PER_FILE, MAX_MARKUP, MAX_MARKUP_PER_FILE, EditorLink, editor_links, markup_count, url_refusal,
+)
+from .vocabularies import GERESERVEERDE_IDS, IMAGE_FOLDER, MAANDEN, RECORD_FOLDERS
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -51,9 +54,9 @@ _NUMBER_WORDS = {word: number for number, word in enumerate(
     "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
     "zestien zeventien achttien negentien twintig".split())} | {"één": 1}
 
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(((?:[^()]|\([^()]*\))*)\)")
+# Titles and names: what a page, a card or a list shows as its name must say something.
+NAME_FIELDS = frozenset({"titel", "naam", "kop"})
 _HTML_TAG = re.compile(r"<\s*(/?[a-zA-Z][a-zA-Z0-9]*|!--)")
-_SAFE_SCHEMES = ("https:", "mailto:")
 
 
 # --- schemas -------------------------------------------------------------------------------
@@ -63,11 +66,14 @@ def schema_problems(loaded: LoadedFile, kind: str) -> list[Problem]:
     problems = placeholder_problems(loaded, kind)
     if schemas.quick_validator(kind).is_valid(loaded.value):  # nearly always: no error to explain
         return problems
-    errors = list(schemas.explaining_validator(kind).iter_errors(loaded.value))
-    for error in errors:
+    explained = False
+    for error in schemas.explaining_validator(kind).iter_errors(loaded.value):
+        explained = True
         if not is_placeholder(error.instance):
             problems.extend(_translate(error, loaded))
-    if not errors:  # the two validators disagree: never let a file pass because of that
+        if len(problems) > MAX_PER_FILE:
+            break  # the report shows the first ones (problems.capped); explaining the rest costs seconds
+    if not explained:  # the two validators disagree: never let a file pass because of that
         problems.append(loaded.problem((), "dit bestand klopt niet met het schema, maar de controle kan niet zeggen waar. "
                                             "Vraag een ontwikkelaar om hulp en noem deze melding."))
     return problems
@@ -185,7 +191,8 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
             if marker in seen:
                 dupes.append(str(item))
             seen.add(marker)
-        yield loaded.problem(path, f"'{field}' noemt {', '.join(repr(d) for d in dupes)} twee keer. Houd er één over.")
+        shown = ", ".join(repr(d) for d in dupes[:5]) + (f" (en nog {len(dupes) - 5})" if len(dupes) > 5 else "")
+        yield loaded.problem(path, f"'{field}' noemt {shown} twee keer. Houd er één over.")
     elif keyword == "anyOf":
         yield loaded.problem(path, f"dit item in '{field}' moet een tekst zijn, of een blok met 'tekst' en 'punten'.")
     elif keyword == "minimum":
@@ -210,6 +217,11 @@ def _describe(value: Any) -> str:
 
 def pattern_message(pattern: str, field: str, value: str) -> str:
     """What to write instead of a value that does not match a schema pattern."""
+    if value != value.strip() and schemas.matches(pattern, value.strip()):
+        # A pattern is about the whole value: a space or line end around it counts ("oud\n").
+        return (f"'{value}' heeft een spatie of regeleinde aan het begin of eind, en dat hoort niet bij "
+                f"'{field}'. Schrijf '{value.strip()}' (staat de waarde tussen \"…\", haal dan \\n weg; na '|' "
+                "of '>' schrijf je '|-' of '>-').")
     if pattern == ID_PATTERN:
         return (f"'{value}' is geen geldig id voor '{field}': gebruik alleen kleine letters, cijfers en "
                 f"streepjes, bijvoorbeeld '{kebab(value)}'.")
@@ -256,37 +268,99 @@ def date_problem(text: str) -> str | None:
     return None
 
 
-def text_problems(loaded: LoadedFile, docs_dir: Path) -> list[Problem]:
-    """Links, images and HTML in every text of a file (see CONTRIBUTING.md, 'Opmaak')."""
+def text_problems(loaded: LoadedFile, images: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[Problem]:
+    """Links, images and HTML in every text of a file (see CONTRIBUTING.md, 'Opmaak').
+
+    Whether an address may be published is not decided here: every text is rendered by the
+    site's own Markdown and sanitizer (rendering.editor_links), and each address the gate drops
+    becomes a message. `images`: the names of the files in docs/afbeeldingen/ that are published,
+    and of all files there (checkout.py).
+    Every text is checked as if it were Markdown, also where the site shows it as plain text.
+    """
     problems = []
+    in_file = [0, 0]  # '[' and markup characters so far
     for path, text in strings(loaded.value):
-        for bang, label, target in _LINK.findall(text):
-            target = target.strip()
-            shown = f"{bang}[{label}]({target})"
-            if bang:
-                if target.startswith(("http:", "https:", "//")):
-                    problems.append(loaded.problem(path, f"de afbeelding {shown} komt van een andere website. Zet de afbeelding in docs/afbeeldingen/ en verwijs naar /afbeeldingen/<naam>."))
-                elif not (docs_dir / target.lstrip("/")).is_file():
-                    problems.append(loaded.problem(path, f"de afbeelding '{target}' bestaat niet. Zet het bestand in docs/afbeeldingen/ en verwijs ernaar als /afbeeldingen/<naam>."))
-                continue
-            if target in ("", "#"):
-                problems.append(loaded.problem(path, f"de link {shown} heeft geen adres. Schrijf alleen de tekst '{label}', of vul het volledige adres in (https://…)."))
-            elif target.lower().startswith("http:"):
-                problems.append(loaded.problem(path, f"de link {shown} gebruikt http. Gebruik https://{target[7:]}."))
-            elif re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) and not target.lower().startswith(_SAFE_SCHEMES):
-                scheme = target.split(":", 1)[0]
-                problems.append(loaded.problem(path, f"de link {shown} gebruikt '{scheme}:'. Alleen https:, mailto: en adressen binnen de site (zoals /kaarten/…) zijn toegestaan. Verander het adres, of schrijf alleen de tekst '{label}'."))
-        tag = _HTML_TAG.search(text)
-        if tag:
+        if len(problems) > MAX_PER_FILE:
+            break  # see problems.capped
+        field = _field(path)
+        if text and not text.strip():
+            problems.append(loaded.problem(path, f"'{field}' bevat alleen spaties of witregels. Vul een tekst in, of laat het veld weg als het niet verplicht is."))
+            continue
+        if field in NAME_FIELDS and not any(char.isalpha() for char in text):
+            problems.append(loaded.problem(path, f"'{field}' moet minstens één letter bevatten; nu staat er '{text}'. Schrijf de titel of naam uit."))
+        if field == "url" and isinstance(path[-1], str) and text.startswith("https://") and url_refusal(text):
+            problems.append(loaded.problem(path, f"'{text}' is geen bruikbaar webadres voor 'url'. Kopieer het adres uit de adresbalk van de browser: het begint met https:// en heeft geen spaties, backslashes (\\) of bijzondere tekens."))
+        tag = _HTML_TAG.search(text) if "<" in text else None
+        if tag:  # advice only: the text is escaped, so HTML shows as the characters typed
             problems.append(loaded.problem(path, f"HTML ('<{tag.group(1)}') is niet toegestaan in tekst. Gebruik **vet**, *cursief* of een link [tekst](https://…)."))
+        brackets, markup = markup_count(text)
+        if brackets > MAX_BRACKETS or markup > MAX_MARKUP:
+            what = f"{brackets} rechte haken '['" if brackets > MAX_BRACKETS else f"{markup} opmaaktekens en regeleinden (zoals * _ ` [ ] ( ) ! & < >)"
+            most = MAX_BRACKETS if brackets > MAX_BRACKETS else MAX_MARKUP
+            problems.append(loaded.problem(path, f"deze tekst heeft {what}; er mogen er hoogstens {most} in één tekst staan. Haal de tekens weg die geen opmaak zijn, of verdeel de tekst over meer blokken."))
+            continue
+        in_file[0] += brackets
+        in_file[1] += markup
+        if in_file[0] > MAX_BRACKETS_PER_FILE or in_file[1] > MAX_MARKUP_PER_FILE:
+            problems.append(loaded.problem(path, f"dit bestand heeft tot hier meer dan {MAX_BRACKETS_PER_FILE} rechte haken '[' of meer dan {MAX_MARKUP_PER_FILE} opmaaktekens en regeleinden (zoals * _ ` [ ] ( ) ! & < >). Zoveel heeft geen bestand van de site nodig: haal de tekens weg die geen opmaak zijn, of verdeel de inhoud over meer bestanden."))
+            break
+        if not brackets:
+            continue  # Markdown makes a link or an image only from a '[' (its input has no '<': escaped)
+        for link in editor_links(text):
+            message = _link_message(link, images)
+            if message:
+                problems.append(loaded.problem(path, message))
     return problems
 
 
-def reserved_card_id_problem(loaded: LoadedFile, ident: Any, path: tuple) -> Problem | None:
-    """A card id (or old id) that a page of the site already uses as /kaarten/<id>/."""
-    if ident not in GERESERVEERDE_KAART_IDS:
+def _link_message(link: EditorLink, images: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    target, label = link.target, link.label
+    if link.element == "img":
+        shown = f"![{label}]({target})"
+        if link.refusal == "afbeelding-extern" and target.lower().startswith(("http:", "https:", "//")):
+            return f"de afbeelding {shown} komt van een andere website. Zet de afbeelding in docs/afbeeldingen/ en verwijs naar /afbeeldingen/<naam>."
+        name = target.removeprefix(f"/{IMAGE_FOLDER}/")
+        published, present = images
+        if not link.refusal and name != target and name in published:
+            return None
+        if not link.refusal and name in present:
+            return f"de afbeelding '{target}' wordt niet gepubliceerd. Verander het bestand zoals de melding bij docs/{IMAGE_FOLDER}/{name} zegt."
+        return f"de afbeelding '{target}' bestaat niet. Zet het bestand in docs/afbeeldingen/ en verwijs ernaar als /afbeeldingen/<naam>."
+    shown = f"[{label}]({target})"
+    why = {
+        None: None,
+        "leeg": f"de link {shown} heeft geen adres. Schrijf alleen de tekst '{label}', of vul het volledige adres in (https://…).",
+        "http": f"de link {shown} gebruikt http. Gebruik https://{target.strip()[7:]}.",
+        "https-onvolledig": f"het adres van de link {shown} is geen volledig webadres. Schrijf het als https://naam-van-de-website/….",
+        "ander-domein": f"de link {shown} begint met '//' en wijst zo naar een andere website, zonder https. Schrijf het volledige adres (https://…), of een adres binnen de site dat met één '/' begint.",
+        "backslash": f"het adres van de link {shown} bevat een backslash (\\). Een browser leest die als '/', zodat de link naar een andere website kan wijzen. Gebruik gewone schuine strepen (/).",
+        "onzichtbaar": f"het adres van de link {shown} bevat een spatie, tab of onzichtbaar teken. Haal dat weg; een spatie in een adres schrijf je als %20.",
+        "niet-ascii": f"het adres van de link {shown} bevat letters buiten het gewone alfabet (zoals é, of een letter die op een gewone letter lijkt). Kopieer het adres uit de adresbalk van de browser: die schrijft zulke letters als %-codes.",
+        "teken": f"het adres van de link {shown} bevat een teken dat niet in een webadres hoort (\" < > ` {{ }} | ^). Controleer het adres.",
+        "relatief": f"het adres van de link {shown} begint niet met https://, mailto: of /. Schrijf een link naar een andere website met https:// ervoor, en een link binnen de site met / (zoals /kaarten/…).",
+    }.get(link.refusal)
+    if why or link.refusal is None:
+        return why
+    if link.refusal == "schema":
+        scheme = target.strip().split(":", 1)[0]
+        return f"de link {shown} gebruikt '{scheme}:'. Alleen https:, mailto: en adressen binnen de site (zoals /kaarten/…) zijn toegestaan. Verander het adres, of schrijf alleen de tekst '{label}'."
+    return f"de link {shown} is niet toegestaan. Alleen https:, mailto: en adressen binnen de site (zoals /kaarten/…) kunnen op de site komen."
+
+
+def reserved_id_problem(loaded: LoadedFile, kind: str, ident: Any, path: tuple) -> Problem | None:
+    """An id (or old card id) that the site already uses for a page or folder of its own."""
+    if ident not in GERESERVEERDE_IDS:
         return None
-    return loaded.problem(path, f"het id '{ident}' is gereserveerd: /kaarten/{ident}/ is al een pagina van de site. Kies een ander id, bijvoorbeeld '{ident}-kaart'.")
+    folder, page = RECORD_FOLDERS.get(kind), GERESERVEERDE_IDS[ident]
+    if page and page == f"/{folder}/{ident}/":
+        where = f"{page} is al een pagina van de site"
+    elif page:
+        where = f"de site gebruikt '{ident}' zelf, voor {page}"
+    elif folder:
+        where = f"/{folder}/{ident}/ is hetzelfde adres als het overzicht /{folder}/"
+    else:
+        where = "de site gebruikt dit woord zelf voor haar overzichtspagina's"
+    return loaded.problem(path, f"het id '{ident}' is gereserveerd: {where}. Kies een ander id, bijvoorbeeld '{ident}-{kind}'.")
 
 
 def suggestion(word: str, options: Iterable[str]) -> str:
@@ -317,6 +391,9 @@ class References:
     def define(self, kind: str, ident: Any, loaded: LoadedFile, path: tuple) -> None:
         if not isinstance(ident, str):
             return
+        reserved = reserved_id_problem(loaded, kind, ident, path)
+        if reserved:
+            self.problems.append(reserved)
         first = self.defined[kind].get(ident)
         if first:
             other, other_path = first
@@ -336,8 +413,10 @@ class References:
             self.uses.append((kind, ident, loaded, path))
 
     def check(self) -> list[Problem]:
+        reported: dict[str, int] = defaultdict(int)
         for kind, ident, loaded, path in self.uses:
-            if ident not in self.defined[kind]:
+            if ident not in self.defined[kind] and reported[loaded.name] <= MAX_PER_FILE:  # see problems.capped
+                reported[loaded.name] += 1
                 word, where = self.KIND_WORDS[kind]
                 self.problems.append(loaded.problem(
                     path, f"{word} '{ident}' bestaat niet (niet gevonden in {where})."

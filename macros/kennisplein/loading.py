@@ -1,10 +1,17 @@
 """Read YAML data files into plain values, keeping the position of every value.
 
-PyYAML only composes the node tree here; we turn nodes into values ourselves, so that
+PyYAML only parses here; we turn its events into values ourselves, so that
   - every value and every key keeps its line and column for error messages,
   - a duplicate key is an error instead of a silent overwrite,
   - `2022-09-09` stays the text an editor typed (no implicit dates), and only
     `true`/`false` are booleans (YAML 1.1 would read `nee`-like `no` and `on` as booleans).
+
+Events are read one by one, never into a node tree, so what editors never need and an
+attacker would use is refused where it starts, with the line: anchors and aliases (a file of
+a few hundred bytes whose aliases expand to gigabytes), labels (`!!python/object`), merge keys,
+nesting deeper than any data file needs, a second document, a file larger than any real one,
+and characters that hide or reorder text (characters.py). Nothing here recurses, so no input
+reaches Python's recursion limit.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from . import characters
 from .problems import Problem
 
 try:  # libyaml is 5-10x faster; fall back to pure Python where it is missing
@@ -37,6 +45,14 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 _constructor = yaml.constructor.SafeConstructor()
+
+# The largest data file is 46 KB and the deepest nests 8 levels: these leave room, and bound
+# what one file can cost the check.
+MAX_FILE_BYTES = 512 * 1024
+MAX_DEPTH = 24
+MAX_VALUES = 10_000  # the largest real file holds 789
+# A file full of refused characters is one mistake, not thousands of lines in the report.
+MAX_CHARACTER_PROBLEMS = 5
 
 
 @dataclass
@@ -69,8 +85,14 @@ class LoadedFile:
 
 def load_file(path: Path, name: str) -> LoadedFile:
     """Load one YAML file. Problems are collected on the result, never raised."""
-    raw = path.read_bytes()
-    loaded = LoadedFile(name, raw)
+    loaded = LoadedFile(name)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        loaded.problems.append(Problem(
+            name, 1, 1, f"het bestand is te groot ({-(-size // 1024)} kB; hoogstens {MAX_FILE_BYTES // 1024} kB). "
+                        "Verdeel de inhoud over meer bestanden, of haal weg wat er niet hoort."))
+        return loaded
+    raw = loaded.raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -86,6 +108,11 @@ def load_file(path: Path, name: str) -> LoadedFile:
         return loaded
     text = text.removeprefix("\ufeff")
 
+    refused = _character_problems(text, name)
+    if refused:
+        loaded.problems.extend(refused)
+        return loaded
+
     tabs = _tab_problems(text, name)
     if tabs:
         loaded.problems.extend(tabs)
@@ -93,27 +120,49 @@ def load_file(path: Path, name: str) -> LoadedFile:
 
     gc.disable()  # the collector would scan the growing node tree again and again: the load grows with the square of the file
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        value = _compose(text, loaded)
     except yaml.MarkedYAMLError as exc:
         loaded.problems.append(_syntax_problem(exc, text, name))
         return loaded
-    except yaml.YAMLError as exc:  # pragma: no cover - errors without a position
-        loaded.problems.append(Problem(name, 1, 1, f"het bestand is geen geldige YAML ({exc})."))
+    except yaml.YAMLError:  # pragma: no cover - errors without a position
+        loaded.problems.append(Problem(name, 1, 1, "het bestand is geen geldige YAML. Controleer de inspringing en de "
+                                                   "aanhalingstekens, of vraag een ontwikkelaar om hulp."))
         return loaded
     finally:
         gc.enable()
 
-    if node is None:
+    if (value is _EMPTY or value is None) and not loaded.problems:
         loaded.problems.append(
             Problem(name, 1, 1, "het bestand is leeg. Vul de velden in, of verwijder het bestand.")
         )
         return loaded
-    loaded.value = _convert(node, (), loaded)
+    loaded.value = None if value is _EMPTY else value
     return loaded
+
+
+def _character_problems(text: str, name: str) -> list[Problem]:
+    """Refused characters anywhere in the file (comments too: they can hide what a line does)."""
+    if characters.plainly_clean(text):
+        return []
+    problems = []
+    for match in characters.REFUSED_IN_FILE.finditer(text):
+        start = match.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        problems.append(Problem(name, line, column, characters.refusal(match.group())))
+        if len(problems) == MAX_CHARACTER_PROBLEMS:
+            rest = sum(1 for _ in characters.REFUSED_IN_FILE.finditer(text, start + 1))
+            if rest:
+                problems.append(Problem(name, line, column, f"en nog {rest} van zulke tekens verder in het bestand. "
+                                                            "Haal ze allemaal weg."))
+            break
+    return problems
 
 
 def _tab_problems(text: str, name: str) -> list[Problem]:
     problems = []
+    if "\t" not in text:
+        return problems
     for number, line in enumerate(text.splitlines(), start=1):
         indent = re.match(r"[ \t]*", line).group()
         if "\t" in indent and line.strip():
@@ -158,6 +207,20 @@ _SYNTAX_HINTS = [
     ("expected <block end>, but found",
      "de inspringing klopt hier niet: deze regel springt minder of meer in dan YAML verwacht. "
      "Zorg dat velden van hetzelfde niveau precies even ver inspringen."),
+    ("exceeded maximum nesting depth",
+     f"de gegevens zijn hier te diep genest (meer dan {MAX_DEPTH} niveaus in elkaar). Geen bestand van de "
+     "site heeft dat nodig: controleer de inspringing en de haken."),
+    ("block sequence entries are not allowed in this context",
+     "hier begint een lijstitem ('- ') op een plek waar YAML geen lijst verwacht, bijvoorbeeld achter "
+     "'veld:' op dezelfde regel. Zet het item op een eigen regel, verder ingesprongen dan het veld."),
+    ("did not find expected <document start>",
+     "na een regel '...' (het einde van het document) staat nog tekst. Haal de regel '...' weg."),
+    ("found undefined tag handle",
+     "hier staat een YAML-label ('!…'). Labels zijn niet toegestaan; begint een tekst met '!'? Zet de hele "
+     "tekst dan tussen aanhalingstekens."),
+    ("expected alphabetic or numeric character",
+     "hier staat een '&', '*' of '!' die YAML als verwijzing of label leest. Zet de hele tekst tussen "
+     "aanhalingstekens."),
     ("expected a comment or a line break",
      "na een afgesloten tekst tussen aanhalingstekens staat nog iets op deze regel. "
      "Zet de hele tekst tussen aanhalingstekens."),
@@ -174,7 +237,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = next(
         (hint for needle, hint in _SYNTAX_HINTS if needle in problem),
-        f"het bestand is geen geldige YAML ({problem}).",
+        "het bestand is geen geldige YAML. Controleer op deze regel en de regel erboven de inspringing, "
+        "de dubbele punten en de aanhalingstekens.",
     )
     lines = text.splitlines()
     nearby = "\n".join(lines[max(0, line - 2): line]) if lines else ""
@@ -221,48 +285,179 @@ def _indent_hint(lines: list[str], index: int) -> str:
             f"{wanted}: zet '{current.group('key')}' precies onder '{above.group('key')}'.")
 
 
-def _convert(node: yaml.Node, path: Path_, loaded: LoadedFile) -> Any:
-    loaded.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAP:
-            loaded.problems.append(loaded.problem(path, f"YAML-labels zoals '{node.tag}' zijn niet toegestaan."))
-        result: dict[str, Any] = {}
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<":
-                loaded.problems.append(
-                    Problem(loaded.name, key_line, key_node.start_mark.column + 1,
-                            "samenvoegen met '<<' is niet toegestaan; schrijf de velden uit.")
-                )
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP):
-                loaded.problems.append(
-                    Problem(loaded.name, key_line, key_node.start_mark.column + 1,
-                            "een veldnaam moet een woord zijn, zoals 'titel'.")
-                )
-                continue
-            key = str(key_node.value)
-            if key in seen:
-                loaded.problems.append(
-                    Problem(loaded.name, key_line, key_node.start_mark.column + 1,
-                            f"het veld '{key}' staat twee keer in hetzelfde blok (ook op regel "
-                            f"{seen[key]}). Houd er één over.")
-                )
-                continue
-            seen[key] = key_line
-            loaded.key_positions[path + (key,)] = (key_line, key_node.start_mark.column + 1)
-            result[key] = _convert(value_node, path + (key,), loaded)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ:
-            loaded.problems.append(loaded.problem(path, f"YAML-labels zoals '{node.tag}' zijn niet toegestaan."))
-        return [_convert(item, path + (index,), loaded) for index, item in enumerate(node.value)]
-    return _scalar(node, path, loaded)
+_EMPTY = object()  # a stream without a document
 
 
-def _scalar(node: yaml.ScalarNode, path: Path_, loaded: LoadedFile) -> Any:
-    tag, value = node.tag, node.value
+class _Stop(Exception):
+    """The file cannot be read further; its problem is recorded."""
+
+
+def _compose(text: str, loaded: LoadedFile) -> Any:
+    """The file's value from YAML's event stream, with every position, iteratively."""
+    parser = _Loader(text)
+    try:
+        return _build(parser, loaded)
+    except _Stop:
+        return None
+    finally:
+        parser.dispose()
+
+
+def _label(tag: str) -> str:
+    """A YAML label as an editor writes it: '!!binary', not 'tag:yaml.org,2002:binary'."""
+    return characters.visible("!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag)
+
+
+def _refuse(loaded: LoadedFile, event, message: str) -> None:
+    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    loaded.problems.append(Problem(loaded.name, line, column, message))
+
+
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_SEQUENCE_START, _MAPPING_START = yaml.SequenceStartEvent, yaml.MappingStartEvent
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]{1,18}")
+_SKIPPED = object()  # a mapping's key was refused: its value is read past
+
+
+def _build(parser, loaded: LoadedFile) -> Any:
+    # Each open collection: [its value, its path, the key waiting for a value (mappings), the
+    # line of each key seen (mappings)]. Event classes are compared by identity: this loop runs
+    # for every value of every file.
+    stack: list[list] = []
+    result: Any = _EMPTY
+    documents = 0
+    skip = 0  # levels of a value being read past (under a refused key)
+    positions = loaded.positions
+    get_event = parser.get_event
+
+    while True:
+        event = get_event()
+        cls = event.__class__
+        if cls is _SCALAR or cls is _SEQUENCE_START or cls is _MAPPING_START:
+            if event.anchor is not None:
+                _refuse(loaded, event, f"hier staat een YAML-anker ('&{characters.visible(event.anchor)}'). Ankers en "
+                                       "verwijzingen zijn niet toegestaan: schrijf elke waarde uit. Begint een tekst met "
+                                       "'&' of '*'? Zet de hele tekst dan tussen aanhalingstekens.")
+                raise _Stop
+            if skip:
+                if cls is not _SCALAR:
+                    skip += 1
+                continue
+            if stack:
+                frame = stack[-1]
+                container = frame[0]
+                if container.__class__ is dict:
+                    key = frame[2]
+                    if key is None:  # this event is a key
+                        _key(event, frame, loaded)
+                        if frame[2] is _SKIPPED and cls is not _SCALAR:
+                            skip = 1  # a list or block as a key: read past it, then past its value
+                        continue
+                    if key is _SKIPPED:  # the value of a refused key
+                        frame[2] = None
+                        skip = 0 if cls is _SCALAR else 1
+                        continue
+                    path = frame[1] + (key,)
+                else:
+                    path = frame[1] + (len(container),)
+            else:
+                path = ()
+            positions[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if len(positions) > MAX_VALUES:
+                _refuse(loaded, event, f"dit bestand heeft meer dan {MAX_VALUES:,} waarden; geen bestand van de site heeft er "
+                                       "zoveel nodig. Verdeel de inhoud over meer bestanden.".replace(",", "."))
+                raise _Stop
+            if cls is _SCALAR:
+                value = _scalar(parser, event, path, loaded)
+            else:
+                if event.tag is not None and event.tag != "!":
+                    _refuse(loaded, event, f"YAML-labels zoals '{_label(event.tag)}' zijn niet toegestaan. Schrijf alleen de waarde.")
+                if len(stack) >= MAX_DEPTH:
+                    _refuse(loaded, event, f"de gegevens zijn hier te diep genest (meer dan {MAX_DEPTH} niveaus in elkaar). "
+                                           "Geen bestand van de site heeft dat nodig: controleer de inspringing en de haken.")
+                    raise _Stop
+                stack.append([[], path, None, None] if cls is _SEQUENCE_START else [{}, path, None, {}])
+                continue
+        elif cls in _COLLECTION_END:
+            if skip:
+                skip -= 1
+                continue
+            value = stack.pop()[0]
+        elif cls is _ALIAS:
+            _refuse(loaded, event, f"hier staat een YAML-verwijzing ('*{characters.visible(event.anchor)}'). Verwijzingen en "
+                                   "ankers zijn niet toegestaan: schrijf de waarde uit. Begint een tekst met '*' of '&'? "
+                                   "Zet de hele tekst dan tussen aanhalingstekens.")
+            raise _Stop
+        elif cls is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                _refuse(loaded, event, "er staat een tweede YAML-document in dit bestand (na een regel '---'). "
+                                       "Eén bestand is één kaart, sessie of lijst: zet het tweede deel in een eigen "
+                                       "bestand, of haal de regel '---' weg.")
+                raise _Stop
+            continue
+        elif cls is yaml.StreamEndEvent:
+            return result
+        else:  # the start of the stream, the end of a document
+            continue
+
+        # A finished value (a scalar, or a list or block just closed) goes into its parent.
+        if not stack:
+            result = value
+            continue
+        frame = stack[-1]
+        if frame[0].__class__ is list:
+            frame[0].append(value)
+        else:
+            frame[0][frame[2]] = value
+            frame[2] = None
+
+
+def _key(event, frame: list, loaded: LoadedFile) -> None:
+    """Take `event` as the next key of the mapping in `frame`, or refuse it (frame[2] = _SKIPPED)."""
+    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    if event.__class__ is not _SCALAR:
+        loaded.problems.append(Problem(loaded.name, line, column, "een veldnaam moet een woord zijn, zoals 'titel'."))
+        frame[2] = _SKIPPED
+        return
+    if event.tag is not None and event.tag != "!":
+        loaded.problems.append(Problem(loaded.name, line, column,
+                                       f"YAML-labels zoals '{_label(event.tag)}' zijn niet toegestaan. Schrijf alleen de waarde."))
+        frame[2] = _SKIPPED
+        return
+    key = event.value
+    refused = event.style == '"' and characters.REFUSED_IN_VALUE.search(key)
+    if refused:
+        loaded.problems.append(Problem(loaded.name, line, column, characters.refusal(refused.group())))
+        frame[2] = _SKIPPED
+    elif key == "<<" and not event.style:
+        loaded.problems.append(Problem(loaded.name, line, column,
+                                       "samenvoegen met '<<' is niet toegestaan; schrijf de velden uit."))
+        frame[2] = _SKIPPED
+    elif key in frame[3]:
+        loaded.problems.append(Problem(loaded.name, line, column,
+                                       f"het veld '{characters.visible(key)}' staat twee keer in hetzelfde blok "
+                                       f"(ook op regel {frame[3][key]}). Houd er één over."))
+        frame[2] = _SKIPPED
+    else:
+        frame[3][key] = line
+        frame[2] = key
+        loaded.key_positions[frame[1] + (key,)] = (line, column)
+
+
+def _scalar(parser, event: yaml.ScalarEvent, path: Path_, loaded: LoadedFile) -> Any:
+    value = event.value
+    if event.tag is not None and event.tag != "!":
+        loaded.problems.append(loaded.problem(path, f"YAML-labels zoals '{_label(event.tag)}' zijn niet toegestaan. Schrijf alleen de waarde."))
+        return value
+    style = event.style
+    if style:  # quoted, or a block (| or >): text
+        refused = style == '"' and characters.REFUSED_IN_VALUE.search(value)
+        if refused:  # written as an escape ("\u202e", "\x1b"): the bytes of the file were clean
+            loaded.problems.append(loaded.problem(path, characters.refusal(refused.group())))
+        return value
+    tag = parser.resolve(yaml.ScalarNode, value, event.implicit)
     if tag in (_STR, _TIMESTAMP):
         return value
     if tag == _NULL:
@@ -271,12 +466,14 @@ def _scalar(node: yaml.ScalarNode, path: Path_, loaded: LoadedFile) -> Any:
         # Only true/false: YAML 1.1 also reads yes/no/on/off as booleans, which surprises editors.
         return value.lower() == "true" if value.lower() in ("true", "false") else value
     if tag == _INT:
-        if re.fullmatch(r"[-+]?[0-9]+", value):
+        # Digits only, and no more than a number the site could mean (Python refuses to read a
+        # number of thousands of digits, with an exception).
+        if _WHOLE_NUMBER.fullmatch(value):
             return int(value)
         return value
     if tag == _FLOAT:
-        return _constructor.construct_yaml_float(node)
-    loaded.problems.append(loaded.problem(path, f"YAML-labels zoals '{tag}' zijn niet toegestaan."))
+        number = _constructor.construct_yaml_float(yaml.ScalarNode(tag, value))
+        return number if number == number and abs(number) != float("inf") else value  # no NaN or infinity
     return value
 
 

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import fragments, nieuw, permalinks, qr, scripts, stylesheets
+from . import caching, checkout, fragments, nieuw, permalinks, qr, scripts, stylesheets
 from .downloads.catalog import build_downloads
 from .paths import SCHEMAS
 from .pages import Page, pages, render
@@ -30,7 +30,7 @@ from .rendering import has_search_cuts, outline, searchable, shown
 from .records import Site
 from .site import build_site
 from . import offline
-from .vocabularies import MIJN_KAARTEN_STATUSSEN
+from .vocabularies import IMAGE_FOLDER, MIJN_KAARTEN_STATUSSEN
 
 log = logging.getLogger("mkdocs.plugins.kennisplein")
 
@@ -41,8 +41,8 @@ class KennispleinConfig(Config):
     # build of other data (tests, benchmarks) keeps its own list.
     adressen = config_options.Optional(config_options.Type(str))
     # What is kept between builds: PDFs (so unchanged decks are not laid out again) in
-    # downloads/ and the cards' QR codes.
-    cache = config_options.Type(str, default=".cache")
+    # downloads/, and the cards' QR codes. By default outside the checkout (caching.py).
+    cache = config_options.Optional(config_options.Type(str))
     # false: lay out no PDF that is not in the cache (`make bench` times the pages on their own).
     pdf = config_options.Type(bool, default=True)
 
@@ -90,8 +90,11 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         data_dir = root / self.config.data_dir
         self.adressen_pad = root / self.config.adressen if self.config.adressen else data_dir.resolve().parent / permalinks.LIST_NAME
         self.data_dir = data_dir
-        self.cache = root / self.config.cache
+        self.cache = root / self.config.cache if self.config.cache else caching.directory(root)
         problems = []
+        linked = checkout.code_problems()
+        if linked:
+            raise PluginError("De site is niet gebouwd.\n\n" + report(linked))
         try:
             self.site = build_site(data_dir, Path(config.docs_dir))
         except DataError as error:
@@ -135,6 +138,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def _add_files(self, files: Files, config) -> Files:
         assert self.site is not None and self.cache is not None
+        _leave_out_unpublishable(files, Path(config.docs_dir))
         # Our stylesheets: the bundles instead of their sources (see stylesheets.py); the tiny
         # scripts are written into the pages (scripts.py).
         sources = [f"{stylesheets.SITE_PATH}/{name}" for name in stylesheets.source_files()]
@@ -171,7 +175,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         current |= {permalinks.site_path(r.oud) for r in permalinks.redirects(self.site)}
         try:
             self.adressen = permalinks.check(self.adressen_pad, current)
-        except permalinks.MissingUrlsError as error:
+        except (permalinks.MissingUrlsError, permalinks.PublishedListError) as error:
             raise PluginError(str(error)) from None
         return nav
 
@@ -208,6 +212,22 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(None)]
         context["kennisplein_scripts"] = self.scripts
         return context
+
+
+def _leave_out_unpublishable(files: Files, docs_dir: Path) -> None:
+    """Files of docs/ that the check refuses (checkout.py) never reach the site, also while
+    `mkdocs serve` keeps running on data with mistakes: no file through a symbolic link, and
+    in afbeeldingen/ only the images that pass."""
+    images = checkout.published_images(docs_dir)
+    docs = docs_dir.resolve()
+    for file in list(files):
+        if file.generated or not file.abs_src_path:
+            continue
+        source = Path(file.abs_src_path)
+        linked = any(part.is_symlink() for part in (source, *source.parents) if part.is_relative_to(docs_dir))
+        image = file.src_uri.startswith(f"{IMAGE_FOLDER}/") and file.src_uri.removeprefix(f"{IMAGE_FOLDER}/") not in images
+        if linked or image or not source.resolve().is_relative_to(docs):
+            files.remove(file)
 
 
 def _menu_titles(nav) -> dict[str, str]:

@@ -337,7 +337,7 @@ def index_pages(site: Site, downloads: tuple[Download, ...] = ()) -> list[Page]:
         Page("kaarten/index.md", "kaarten/", "Kaarten: Nieuwe Goede Gewoontes",
              f"{len(site.kaarten)} kaarten op deze site met nieuwe goede gewoontes: zoek en filter op thema, rol, E en sessie.",
              "kaarten.html", all_cards, "kaarten"),
-        # "trek" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS), so no card takes this URL.
+        # "trek" is a reserved card id (vocabularies.GERESERVEERDE_IDS), so no card takes this URL.
         Page("kaarten/trek.md", "kaarten/trek/", "Trek een kaart",
              "Trek een willekeurige kaart uit de kaarten op deze site, of uit je eigen selectie, en praat erover met je team.",
              "trek.html", all_cards, "trek", in_zoekindex=False),
@@ -401,14 +401,14 @@ def nieuw_page(context: NieuwPagina) -> Page:
 
 
 def printen_page(site: Site, site_url: str = "") -> Page:
-    # "printen" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS), so no card takes this URL.
+    # "printen" is a reserved card id (vocabularies.GERESERVEERDE_IDS), so no card takes this URL.
     return Page("kaarten/printen.md", PRINT_PAGE_URL, "Kaarten printen",
                 "Print je eigen keuze uit de kaarten op deze site, met voor- en achterkant, op A4.",
                 "printen.html", printen_context(site, site_url), "printen", in_zoekindex=False)
 
 
 def presenteren_page(site: Site, site_url: str = "") -> Page:
-    # "presenteren" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS). The page
+    # "presenteren" is a reserved card id (vocabularies.GERESERVEERDE_IDS). The page
     # takes the print page's cards: the same printed fronts, the same QR codes.
     return Page("kaarten/presenteren.md", "kaarten/presenteren/", "Kaarten presenteren",
                 "Laat de kaarten van de set Nieuwe Goede Gewoontes één voor één zien op een groot scherm, "
@@ -422,7 +422,7 @@ def _presenteren_context(site: Site, site_url: str) -> PresenterenPagina:
 
 
 def mijn_kaarten_page(site: Site, site_url: str = "") -> Page:
-    # "mijn" is a reserved card id (vocabularies.GERESERVEERDE_KAART_IDS).
+    # "mijn" is a reserved card id (vocabularies.GERESERVEERDE_IDS).
     return Page("kaarten/mijn.md", MIJN_KAARTEN_URL, "Mijn kaarten",
                 "De kaarten die je zelf hebt gemarkeerd, met je notities: alleen bewaard in je eigen browser.",
                 "mijn.html", mijn_kaarten_context(site, site_url), "mijn", in_zoekindex=False)

@@ -11,6 +11,7 @@ must keep working. Two plain pieces:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,14 @@ class MissingUrlsError(Exception):
         )
 
 
+class PublishedListError(Exception):
+    """The list of published URLs is not a list of URLs (it is read, and quoted, in the build log)."""
+
+
+# A site path as the list holds it: what the site's own URLs are made of, nothing else.
+_URL_LINE = re.compile(r"/[A-Za-z0-9._~%/-]*")
+
+
 def redirects(site: Site) -> list[Redirect]:
     return [Redirect(f"kaarten/{old}/", kaart) for kaart in site.kaarten for old in kaart.eerdere_ids]
 
@@ -79,12 +88,33 @@ def site_path(url: str) -> str:
 
 
 def read_list(path: Path) -> set[str]:
-    """The URLs in a published-URL list; an absent file is an empty list (a new site)."""
+    """The URLs in a published-URL list; an absent file is an empty list (a new site). A list
+    that is a symbolic link, or holds a line that is no site path, stops the build: its lines
+    are quoted in the log, so none may be anything but an address."""
+    if path.is_symlink():
+        raise PublishedListError(f"{path.name}:1:1: dit is een symbolische koppeling (symlink). De bouw leest geen "
+                                 "koppelingen: zet de lijst zelf op deze plek.")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return set()
-    return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    except UnicodeDecodeError:
+        raise PublishedListError(f"{path.name}:1:1: dit bestand is geen UTF-8-tekst. Zet het terug zoals het op main staat.") from None
+    urls, wrong = set(), []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if _URL_LINE.fullmatch(line):
+            urls.add(line)
+        else:
+            wrong.append(number)
+    if wrong:
+        shown = ", ".join(map(str, wrong[:10])) + (f" en nog {len(wrong) - 10}" if len(wrong) > 10 else "")
+        raise PublishedListError(f"{path.name}:{wrong[0]}:1: regel {shown} is geen adres van de site. Elke regel is een "
+                                 "adres dat met '/' begint (zoals /kaarten/blijf-gesprek/), of begint met '#'. "
+                                 "Zet de regel terug zoals hij op main staat.")
+    return urls
 
 
 def missing_urls(published: set[str], current: set[str]) -> list[str]:

@@ -2,7 +2,9 @@
 
 Drawing a code costs ~7 ms, most of it choosing the best of its eight masks: for 1,000 cards
 more than the rest of the site's pages together. A card's address never changes, so codes
-are kept between builds in one file (`kept_in`), as Material keeps its social cards.
+are kept between builds in one file (`kept_in`), as Material keeps its social cards. The
+codes go into every card page as markup, so the file is sealed (caching.py): one this machine
+did not write is not read, and every code is drawn anew.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .atomic import write_atomic
+from . import caching
 
 CACHE_FILE = "qr-codes.json"
 
@@ -68,8 +70,8 @@ def kept_in(directory: Path | None) -> Iterator[None]:
         return
     path = directory / CACHE_FILE
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        stored = json.loads(caching.read(path, "qr-codes", _version()) or b"{}")
+    except ValueError:
         stored = {}
     if isinstance(stored, dict) and stored.get("versie") == _version():
         with contextlib.suppress(TypeError, ValueError):  # a damaged file: codes are drawn anew
@@ -79,4 +81,4 @@ def kept_in(directory: Path | None) -> Iterator[None]:
     yield
     kept = {"versie": _version(), "codes": [[url, _drawn[url]] for url in sorted(_used)]}
     if kept != stored:
-        write_atomic(path, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+        caching.write(path, "qr-codes", _version(), json.dumps(kept, ensure_ascii=False).encode("utf-8"))

@@ -1,28 +1,32 @@
-"""The Jinja environment that lays out records, and the small Markdown subset editors may use.
+"""The Jinja environment that lays out records, and the one gate for what editor text may put
+on a page.
 
 Everything an editor wrote is escaped before it reaches HTML: Jinja autoescapes, and the
-Markdown filter escapes the text first and only then turns **vet**, *cursief* and links
-into tags. Links are made relative to the page, so the site works under any base path.
+Markdown filter escapes the text first and only then turns **vet**, *cursief*, links and
+images into tags. What Markdown made then passes an allowlist sanitizer (nh3, in Rust) before
+it is published: tags, attributes and URL schemes by name, and every link and image address
+decided by `url_refusal`, as a browser would read it. The data check (checks.py) asks this same
+code which addresses it refused (`editor_links`), so what is checked is what is published.
+Links are made relative to the page, so the site works under any base path.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from functools import cache
-from xml.etree.ElementTree import Element
+from html.parser import HTMLParser
 
 import markdown
-from markdown.extensions.abbr import AbbrExtension
+import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markdown.treeprocessors import Treeprocessor
+from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
-from dataclasses import dataclass
 
 from . import vocabularies
 from .paths import PAGE_TEMPLATES
 from .qr import qr_svg
-
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -43,21 +47,103 @@ def relative_url(from_url: str, to_url: str) -> str:
     return rel + (f"#{fragment}" if fragment else "")
 
 
-class _RelativeLinks(Treeprocessor):
-    page_url = ""  # set before each conversion
+# --- the gate ----------------------------------------------------------------------------
 
-    def run(self, root: Element) -> None:
-        for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value and value.startswith("/"):
-                    element.set(attribute, relative_url(self.page_url, value))
-            if element.tag == "a" and (element.get("href") or "").startswith("https:"):
-                element.set("rel", "noopener")
+# What Markdown may make of editor text, and nothing else reaches a page: the subset of
+# CONTRIBUTING.md ('Opmaak'), plus the code spans and line breaks Markdown also makes, and the
+# abbreviations of vocabularies.AFKORTINGEN with their meaning.
+ALLOWED_TAGS = frozenset({"p", "strong", "em", "code", "br", "a", "img", "abbr"})
+ALLOWED_ATTRIBUTES = {"a": frozenset({"href", "title"}), "img": frozenset({"src", "alt", "title"}), "abbr": frozenset({"title"})}
+ALLOWED_SCHEMES = frozenset({"https", "mailto"})
+# Python-Markdown is slow on some input: from every '[' it reads the rest of the text a
+# character at a time, looking for the end of a link (a few thousand '[' take seconds), and
+# every other piece of markup, and every paragraph, costs it a pass over the text. So a text,
+# and a file, hold at most this many; real data holds at most 3 '[' and 22 markup characters
+# and line ends in a text, 15 and 93 in a file. With texts no longer than the schemas allow, the slowest file the check lets
+# through converts in well under a second (`make bench` measures it).
+MARKUP = frozenset("[]()*_`\\&<>!\n")
+MAX_BRACKETS = 10
+MAX_MARKUP = 100
+MAX_BRACKETS_PER_FILE = 60
+MAX_MARKUP_PER_FILE = 1000
+
+
+def markup_count(text: str) -> tuple[int, int]:
+    """How many '[' and how many markup characters and line ends (MARKUP) a text holds."""
+    return text.count("["), sum(map(text.count, MARKUP))
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# Characters an address never holds as they are (RFC 3986): a quote or an angle bracket in one
+# is a sign of markup, not of a web page.
+_NEVER_IN_URLS = frozenset('"<>`{}|^')
+
+
+def browser_view(url: str) -> str:
+    """An address as a browser's URL parser reads it (WHATWG URL standard): without leading and
+    trailing C0 controls and spaces, and without any tab or newline anywhere."""
+    return url.strip("".join(map(chr, range(0x21)))).replace("\t", "").replace("\n", "").replace("\r", "")
+
+
+def url_refusal(url: str, element: str = "a") -> str | None:
+    """Why the address of a link (`a`) or an image (`img`) may not be published, as a reason
+    code that checks.py words for editors; None if it may. Allowed: `https://host…`,
+    `mailto:…`, a site path `/…` and an anchor `#…`; an image only as a site path."""
+    target = browser_view(url)
+    if not target or target == "#":
+        return "leeg"
+    if "\\" in target:
+        return "backslash"  # a browser reads it as '/': '\\\\host' is another site
+    if any(ord(char) <= 0x20 or ord(char) == 0x7F for char in target):
+        return "onzichtbaar"
+    if not target.isascii():
+        return "niet-ascii"  # look-alike letters (а for a) in a host name
+    if any(char in _NEVER_IN_URLS for char in target):
+        return "teken"
+    scheme = _SCHEME.match(target)
+    if element == "img":
+        return "afbeelding-extern" if scheme or target.startswith("//") or not target.startswith("/") else None
+    if scheme:
+        name = scheme.group()[:-1].lower()
+        if name == "https":
+            rest = target[len("https:"):]
+            return None if rest.startswith("//") and rest[2:3] not in ("", "/", "?", "#") else "https-onvolledig"
+        if name == "mailto":
+            return None if len(target) > len("mailto:") else "leeg"
+        return "http" if name == "http" else "schema"
+    if target.startswith("//"):
+        return "ander-domein"  # protocol-relative: another host
+    if target.startswith(("/", "#")):
+        return None
+    return "relatief"
+
+
+def _allowed_attribute(element: str, attribute: str, value: str) -> str | None:
+    if attribute not in ("href", "src"):
+        return value
+    if url_refusal(value, element) is not None:
+        return None
+    target = browser_view(value)
+    return relative_url(_page.url, target) if target.startswith("/") else target
+
+
+class _Page:
+    url = ""  # the page being rendered, set before each text (calls never overlap)
+
+
+_page = _Page()
 
 
 @cache
-def _markdown() -> tuple[markdown.Markdown, _RelativeLinks]:
+def _sanitizer() -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS), attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_allowed_attribute, url_schemes=set(ALLOWED_SCHEMES), link_rel="noopener",
+        strip_comments=True, clean_content_tags=set(),
+    )
+
+
+@cache
+def _markdown() -> markdown.Markdown:
     # One converter for every text (setting one up costs more than converting a paragraph).
     # Abbreviations the sources use get their meaning as <abbr title> (vocabularies.AFKORTINGEN).
     glossary = {name: a.betekenis for name, a in vocabularies.AFKORTINGEN.items()}
@@ -66,27 +152,86 @@ def _markdown() -> tuple[markdown.Markdown, _RelativeLinks]:
     for name in [item.name for item in md.parser.blockprocessors._priority]:
         if name not in ("empty", "paragraph"):
             md.parser.blockprocessors.deregister(name)
-    links = _RelativeLinks(md)
-    md.treeprocessors.register(links, "kennisplein-links", 1)
-    return md, links
+    return md
 
 
-# Most texts are plain sentences, and Markdown makes "<p>text</p>" of them at a tenth of a
-# millisecond each: a thousand session paragraphs cost 0.1 s. A text without any of these
-# goes straight to that paragraph; a test checks it against Markdown on every text.
-_NEEDS_MARKDOWN = re.compile(r"[*_\[\]`\\<>&!\x00-\x09\x0b-\x1f]|\n[ ]*\n| \n| $")
+def _converted(text: str) -> str:
+    """Markdown's HTML of an editor text, before the gate."""
+    brackets, markup = markup_count(text)
+    if brackets > MAX_BRACKETS or markup > MAX_MARKUP:  # refused by the check; never converted
+        return "<p>" + html.escape(text.strip(), quote=False) + "</p>"
+    return _markdown().reset().convert(html.escape(text, quote=False))
+
+
+def _sanitized(converted: str, page_url: str) -> str:
+    _page.url = page_url
+    return _sanitizer().clean(converted)
 
 
 def markdown_to_html(text: str, page_url: str = "", *, inline: bool = False) -> Markup:
-    """Editor Markdown (bold, italic, links) as safe HTML; any HTML in the text stays text.
-    One converter serves every call, so calls must not overlap (no threads)."""
-    if _NEEDS_MARKDOWN.search(text) or not text.strip() or _ABBREVIATION.search(text):
-        rendered = _converted(text, page_url)
-    else:
-        rendered = "<p>" + text.lstrip().rstrip("\n") + "</p>"
+    """Editor Markdown (bold, italic, links, images) as safe HTML; any HTML in the text stays
+    text. Every text takes this one path: Markdown, then the gate. One converter serves every
+    call, so calls must not overlap (no threads)."""
+    rendered = _sanitized(_converted(text), page_url)
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return Markup(rendered)
+
+
+@dataclass(frozen=True)
+class EditorLink:
+    """A link or image in an editor text, and whether the gate let its address through."""
+
+    element: str  # "a" or "img"
+    label: str  # the link's text or the image's alt text
+    target: str  # the address as the editor wrote it (HTML entities read)
+    refusal: str | None  # why the gate refused it (url_refusal's code), None if published
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[list] = []  # [element, attributes, text]
+        self._open: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("a", "img"):
+            item = [tag, dict(attrs), ""]
+            self.found.append(item)
+            self._open = item if tag == "a" else None
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open[2] += data
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._open = None
+
+
+def _links(rendered: str) -> list[list]:
+    parser = _Links()
+    parser.feed(rendered)
+    parser.close()
+    return parser.found
+
+
+def editor_links(text: str) -> list[EditorLink]:
+    """Every link and image Markdown makes of `text`, each with the gate's verdict: read from
+    what the gate published, so the check reports exactly what the site would drop."""
+    converted = _converted(text)
+    if "<a" not in converted and "<img" not in converted:
+        return []
+    made, published = _links(converted), _links(_sanitized(converted, ""))
+    links = []
+    for (element, attributes, label), (_, kept, _) in zip(made, published, strict=True):
+        name = "href" if element == "a" else "src"
+        target = attributes.get(name) or ""
+        refusal = url_refusal(target, element)
+        if refusal is None and name not in kept:
+            refusal = "geweigerd"  # the sanitizer's own rules refused it
+        links.append(EditorLink(element, attributes.get("alt", "") if element == "img" else label, target, refusal))
+    return links
 
 
 @dataclass(frozen=True)
@@ -115,12 +260,6 @@ def with_abbreviations(text: str) -> tuple[Tekstdeel, ...]:
     if last < len(text):
         parts.append(Tekstdeel(text[last:]))
     return tuple(parts)
-
-
-def _converted(text: str, page_url: str) -> str:
-    md, links = _markdown()
-    links.page_url = page_url
-    return md.reset().convert(html.escape(text, quote=False))
 
 
 # Parts of a page the site search must not index are marked by the template macro

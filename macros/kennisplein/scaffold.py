@@ -21,7 +21,7 @@ from . import checks, numbering, schemas
 from .paths import PACKAGE_TEMPLATES
 from .placeholders import PLACEHOLDER
 from .schema_docs import blocks, fields, lower_first
-from .vocabularies import E_IDS, GERESERVEERDE_KAART_IDS, ROLLEN, SESSIESOORTEN
+from .vocabularies import E_IDS, GERESERVEERDE_IDS, ROLLEN, SESSIESOORTEN
 
 _WIDTH = 78  # comment lines fit GitHub's editor and the code blocks of the site without scrolling
 
@@ -336,6 +336,8 @@ def new_session(data_dir: Path, verslag: NieuwVerslag) -> tuple[Path, str]:
         ident = f"{verslag.datum}-{slug(name)}"
     if why := id_problem(ident):
         raise ScaffoldError(why[0].upper() + why[1:])
+    if ident in GERESERVEERDE_IDS:
+        raise ScaffoldError(f"Het id '{ident}' is gereserveerd voor een pagina van de site. Kies een ander id met --id.")
     path = data_dir / "sessies" / f"{ident}.yaml"
     return path, session_text(data_dir, verslag, ident)
 
@@ -351,7 +353,7 @@ def new_card(data_dir: Path, kaart: NieuweKaart) -> tuple[Path, str]:
         raise ScaffoldError("Geef de titel van de kaart (--titel) of zelf een id (--id), bijvoorbeeld --id welkomstkaartje-stagiaire.")
     if why := id_problem(ident):
         raise ScaffoldError(why[0].upper() + why[1:])
-    if ident in GERESERVEERDE_KAART_IDS:
+    if ident in GERESERVEERDE_IDS:
         raise ScaffoldError(f"Het id '{ident}' is gereserveerd voor een pagina van de site. Kies een ander id met --id.")
     _choice(kaart.thema, existing_ids(data_dir, "themas"), "thema in data/themas/")
     for rol in kaart.voor:

@@ -16,6 +16,7 @@ from .schemas import raw as schema
 _VALUE_KINDS = {
     "id": "id (kleine letters, cijfers, streepjes)",
     "tekst": "tekst",
+    "titel": "tekst",
     "opgemaakte_tekst": "tekst met opmaak",
     "datum": "datum (JJJJ-MM-DD)",
     "herkomst": "blok: document en sectie",
@@ -90,7 +91,7 @@ def _kind(node: dict, current: str) -> str:
             return "lijst van punten"
         if item_ref == "id":
             return "lijst van ids"
-        if item_ref in ("tekst", "opgemaakte_tekst") or items.get("type") == "string":
+        if item_ref in ("tekst", "titel", "opgemaakte_tekst") or items.get("type") == "string":
             return "lijst van teksten"
         if items.get("type") == "array":
             return "lijst van rijen; elke rij is een lijst van teksten"

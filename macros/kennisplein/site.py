@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from . import checks, numbering, schemas, sourcing
+from . import checkout, checks, numbering, schemas, sourcing
 from .loading import LoadedFile, load_file
 from .placeholders import is_placeholder
 from .problems import DataError, Problem
@@ -32,9 +32,13 @@ IGNORED_NAMES = {"README.md", "LEESMIJ.md"}
 
 def build_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
     """Load, check and link everything in `data_dir`; raise DataError with every problem."""
+    if Path(data_dir).is_symlink():  # never read through a link (checkout.py)
+        raise DataError([checkout.symlink_problem("data")])
     data_dir = Path(data_dir).resolve()
-    docs_dir = Path(docs_dir).resolve() if docs_dir else data_dir.parent / "docs"
+    docs_dir = Path(docs_dir) if docs_dir else data_dir.parent / "docs"
     files, problems = _discover(data_dir)
+    problems.extend(checkout.docs_problems(docs_dir))
+    images = checkout.published_images(docs_dir), checkout.image_names(docs_dir)
     by_kind: dict[str, list[LoadedFile]] = {}
     for kind, path, name in files:
         loaded = load_file(path, name)
@@ -42,7 +46,7 @@ def build_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
         if loaded.problems:
             continue
         problems.extend(checks.schema_problems(loaded, kind))
-        problems.extend(checks.text_problems(loaded, docs_dir))
+        problems.extend(checks.text_problems(loaded, images))
         problems.extend(sourcing.problems(loaded, kind))
         by_kind.setdefault(kind, []).append(loaded)
     if not any(kind == "model" for kind, _, _ in files):
@@ -64,11 +68,17 @@ def _discover(data_dir: Path) -> tuple[list[tuple[str, Path, str]], list[Problem
     files, problems = [], []
     if not data_dir.is_dir():
         return files, [Problem("data", 1, 1, f"de map met gegevens bestaat niet ({data_dir}).")]
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith(".") or path.name in IGNORED_NAMES:
-            continue
+    for path, linked in checkout.entries(data_dir):
         relative = path.relative_to(data_dir)
         name = "data/" + relative.as_posix()
+        if linked:
+            problems.append(checkout.symlink_problem(name))
+            continue
+        if path.name in IGNORED_NAMES:
+            continue
+        if not path.is_file():
+            problems.append(Problem(name, 1, 1, "dit is geen gewoon bestand. Alleen .yaml-bestanden horen in data/."))
+            continue
         if path.suffix == ".yml":
             problems.append(Problem(name, 1, 1, f"gebruik de extensie .yaml: hernoem het bestand naar {path.stem}.yaml."))
             continue
@@ -140,11 +150,8 @@ def _rules(by_kind: dict[str, list[LoadedFile]]) -> list[Problem]:
                 refs.use("thema", value.get("thema"), loaded, ("thema",))
                 for index, item in _items(value, "herkomst"):
                     herkomst(loaded, item, ("herkomst", index))
-                ids = [(("id",), value.get("id"))]
                 for index, old in enumerate(value.get("eerdere_ids") or []):
                     refs.define("kaart", old, loaded, ("eerdere_ids", index))
-                    ids.append((("eerdere_ids", index), old))
-                problems.extend(p for path, ident in ids if (p := checks.reserved_card_id_problem(loaded, ident, path)))
             elif kind == "sessie":
                 refs.use("aanpak", value.get("aanpak"), loaded, ("aanpak",))
                 herkomst(loaded, value.get("herkomst"), ("herkomst",))

@@ -47,10 +47,42 @@ BRONSOORTEN: dict[str, str] = {
     "interview": "Interview",
 }
 
-# Card ids that cannot be used because a page of the site already lives at /kaarten/<id>/:
-# the card browser itself, "Mijn kaarten", presentation mode, the print page for a selection
-# and "Trek een kaart".
-GERESERVEERDE_KAART_IDS: tuple[str, ...] = ("index", "mijn", "presenteren", "printen", "trek")
+# Where a kind of record has a page of its own: /<folder>/<id>/.
+RECORD_FOLDERS: dict[str, str] = {"kaart": "kaarten", "sessie": "sessies", "thema": "themas", "aanpak": "aanpakken"}
+
+# Names the site uses for pages and folders of its own, with the page each one is. No record
+# of any kind may take one as its id (nor a card as an old id): /sessies/index/ would replace
+# the list of sessions, /kaarten/trek/ would be a card and "Trek een kaart" at once. The folder
+# names the site writes into are here as well, so that no id can ever meet them. A test checks
+# this list against every page and folder a build makes (tests/test_vijandige_invoer.py).
+GERESERVEERDE_IDS: dict[str, str] = {
+    "index": "",  # /<folder>/index/ is the overview /<folder>/ itself
+    "trek": "/kaarten/trek/",
+    "printen": "/kaarten/printen/",
+    "presenteren": "/kaarten/presenteren/",
+    "mijn": "/kaarten/mijn/",
+    "kaarten": "/kaarten/",
+    "sessies": "/sessies/",
+    "themas": "/themas/",
+    "aanpakken": "/aanpakken/",
+    "model": "/model/",
+    "aanbevelingen": "/aanbevelingen/",
+    "bronnen": "/bronnen/",
+    "downloads": "/downloads/",
+    "nieuw": "/nieuw/",
+    "sessie-houden": "/sessie-houden/",
+    "over": "/over/",
+    "bijdragen": "/bijdragen/",
+    "toegankelijkheid": "/toegankelijkheid/",
+    "afbeeldingen": "/afbeeldingen/",
+    "schemas": "/schemas/",
+    "assets": "/assets/",
+    "search": "/search/",
+    "404": "/404.html",
+}
+
+# The folder in docs/ for editors' images, published as /afbeeldingen/.
+IMAGE_FOLDER = "afbeeldingen"
 
 # The time per card a presenter can set in presentation mode, in minutes (none, or one of these).
 TIMER_MINUTEN: tuple[int, ...] = (3, 5, 10)

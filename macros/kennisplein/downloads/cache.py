@@ -4,10 +4,13 @@ change copies last build's PDF instead of laying it out again (a deck takes seco
 The key is the hash of the document's name and inputs (the data version and the site's
 address, see catalog.py), the print templates, the stylesheets, the fonts, this package's
 code and the versions of the libraries that draw the PDF. Entries unused for 30 days go.
+Each entry is sealed (caching.py): a PDF in the folder that this machine did not make, with
+this key, is never published, whatever its name.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -18,7 +21,7 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from ..atomic import write_atomic
+from .. import caching
 from .fonts import fonts_digest
 from ..paths import PACKAGE, PRINT_TEMPLATES
 from .styles import CARD_CSS, SITE_CSS
@@ -72,12 +75,15 @@ class PdfCache:
         if self.directory is not None:
             key = self.key(name + "\0" + inputs)
             paths = self.directory / f"{key}.pdf", self.directory / f"{key}.json"
+            content = caching.read(paths[0], "pdf", key)
+            notes_bytes = caching.read(paths[1], "pdf-notities", key)
             try:
-                content, notes = paths[0].read_bytes(), json.loads(paths[1].read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                pass
-            else:
-                os.utime(paths[0])
+                notes = json.loads(notes_bytes) if notes_bytes is not None else None
+            except ValueError:
+                notes = None
+            if content is not None and isinstance(notes, list):
+                with contextlib.suppress(OSError):
+                    os.utime(paths[0])
                 self.hits.append(name)
                 return content, [tuple(n) for n in notes]
         if not self.render_missing:
@@ -86,8 +92,8 @@ class PdfCache:
         content, notes = make()
         self.rendered.append(name)
         if paths:
-            write_atomic(paths[1], json.dumps(notes).encode())
-            write_atomic(paths[0], content)
+            caching.write(paths[1], "pdf-notities", key, json.dumps(notes).encode())
+            caching.write(paths[0], "pdf", key, content)
         return content, notes
 
     def prune(self) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..sharing import qr_data_url
 from ..records import Site
-from .faces import TEXT_SIZES, Kaartzijde, card_face
+from .faces import CARDS_PER_SHEET, Kaartzijde, TEXT_SIZES, card_face
 
 PAGE_URL = "kaarten/printen/"
 
@@ -28,6 +28,7 @@ class PrintCard:
 class PrintenPagina:
     kaarten: tuple[PrintCard, ...]  # every card, in the order of the set
     tekstmaten: tuple[str, ...]  # the text sizes, largest first, for the script's fitting
+    kaarten_per_vel: int = CARDS_PER_SHEET  # how the script fills the A4 sheets, as the PDFs do
 
 
 def printen_context(site: Site, site_url: str) -> PrintenPagina:

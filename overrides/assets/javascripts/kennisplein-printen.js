@@ -2,7 +2,7 @@
  *
  * The page holds every card as printed faces (front and back) in a <template>, rendered at
  * build time with the templates of the PDF decks. This script reads the selection from the
- * address, puts the chosen cards on A4 sheets (9 a sheet; a page of fronts, then the page of
+ * address, puts the chosen cards on A4 sheets (as many a sheet as the PDF decks; a page of fronts, then the page of
  * their backs) and prints them. Where each card goes, the crop marks and the mirrored backs
  * are all in kennisplein-kaartvel.css, the stylesheet the PDF decks use too.
  *
@@ -15,7 +15,7 @@
   const root = document.querySelector("[data-kp-printen]");
   if (!root) return;
 
-  const PER_SHEET = 9;
+  const PER_SHEET = Number(root.dataset.perVel);  // faces.CARDS_PER_SHEET, as the PDF decks
   const SIZES = root.dataset.tekstmaten.split(" ");
   const cards = KennispleinKaarten.prepare(root.querySelectorAll(".kp-printbron"));
 
