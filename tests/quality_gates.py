@@ -53,8 +53,15 @@ FOCUSABLE = (
 _MARK_CONTROLS = """(selector) => {
   // tabindex="-1" takes a control out of the Tab order on purpose (Material's search reset);
   // [hidden] ones appear only later (Material's "back to top" button, when scrolling up).
+  // A group of radio buttons is one stop: Tab reaches its checked button (or its first), the
+  // arrow keys the others.
+  const stop = e => {
+    if (e.type !== 'radio' || !e.name) return true;
+    const group = [...document.getElementsByName(e.name)].filter(r => r.form === e.form && r.type === 'radio');
+    return e === (group.find(r => r.checked) || group[0]);
+  };
   const controls = [...document.querySelectorAll(selector)]
-    .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest('[inert], [hidden]') && e.tabIndex >= 0);
+    .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest('[inert], [hidden]') && e.tabIndex >= 0 && stop(e));
   controls.forEach((e, i) => e.setAttribute('data-kp-control', String(i)));
   return controls.map(e => e.outerHTML.slice(0, 120));
 }"""

@@ -322,7 +322,7 @@ def test_the_figures_have_a_plain_zero_and_come_out_the_same_every_time():
 def test_same_data_gives_byte_identical_files(mini):
     first = build_downloads(mini, SITE_URL)
     second = build_downloads(mini, SITE_URL)
-    assert len(first.rendered) == len(second.rendered) == len(decks.decks(mini)) + 1
+    assert len(first.rendered) == len(second.rendered) == len(decks.decks(mini)) + 2  # + overview, session guide
     assert [(f.path, f.content) for f in first.files] == [(f.path, f.content) for f in second.files]
 
 
@@ -336,7 +336,7 @@ def test_the_built_site_holds_what_the_plain_function_makes(data, built_site):
 def test_unchanged_decks_come_from_the_cache(mini, tmp_path):
     cache = tmp_path / "cache"
     first = build_downloads(mini, SITE_URL, cache)
-    pdfs = len(decks.decks(mini)) + 1
+    pdfs = len(decks.decks(mini)) + 2  # the decks, the overview and the session guide
     assert len(first.rendered) == pdfs and first.from_cache == ()
     second = build_downloads(mini, SITE_URL, cache)
     assert second.rendered == () and len(second.from_cache) == pdfs

@@ -33,6 +33,7 @@ def test_enums_match_the_vocabularies():
     assert _enum("sessie", "properties", "soort") == list(vocabularies.SESSIESOORTEN)
     assert _enum("aanbevelingen", "properties", "aanbevelingen", "items", "properties", "soort") == list(vocabularies.AANBEVELINGSOORTEN)
     assert _enum("bronnen", "properties", "bronnen", "items", "properties", "soort") == list(vocabularies.BRONSOORTEN)
+    assert _enum("draaiboek", "properties", "onderdelen", "items", "properties", "soort") == list(vocabularies.ONDERDEELSOORTEN)
 
 
 def test_every_kind_has_a_schema():

@@ -14,7 +14,9 @@ way. The normaliser only undoes what is not wording:
 Editorial fields (written by the site's editors, not quoted) are exempt: a card's `titel`,
 `indeling_toelichting` and `trefwoorden`, a session's `deelnemers_toelichting`, `samenvatting`,
 the model's `inleiding` and a vocabulary's `toelichting`, a recommendation's `toelichting`,
-section titles, table captions (`bijschrift`), and sections titled "Noot van de redactie…".
+section titles, table captions (`bijschrift`), sections titled "Noot van de redactie…", and in
+the session guide (data/draaiboek.yaml) `titel`, `samenvatting`, `inleiding`, `uitleg`, `wat`,
+`waar`, everything under `redactie` and a part's `titel` without `titel_herkomst`.
 What such text puts between ‘…’ or “…” is a quote, and must stand in a source too.
 
 The last test goes the other way: every sentence of every source is somewhere in data/, except
@@ -292,7 +294,51 @@ def collect() -> tuple[list[Field], list[tuple[str, str]]]:
                     fields.append(Field(f, f"{where}.toelichting", part, docs))
             for name in _names(b.get("auteurs") or ""):
                 fields.append(Field(f, f"{where}.auteurs", name, docs))
+    fields += draaiboek_fields(DATA / "draaiboek.yaml")
+    editorial += draaiboek_editorial(DATA / "draaiboek.yaml")
     return fields, [(file, text) for file, text in editorial if text]
+
+
+def draaiboek_fields(path: Path) -> list[Field]:
+    """The session guide: every passage (`tekst` with its `herkomst`), the headings taken from
+    a source (`titel` with `titel_herkomst`) and the quoted list of tips."""
+    v, f = read_yaml(path), f"data/{path.name}"
+    fields: list[Field] = []
+
+    def passages(items, where: str) -> None:
+        for i, passage in enumerate(items or []):
+            fields.append(Field(f, f"{where}[{i}].tekst", passage["tekst"], _docs(passage["herkomst"])))
+
+    passages(v["opzet"], "opzet")
+    for i, item in enumerate(v["voorbereiden"]):
+        passages(item["bron"], f"voorbereiden[{i}].bron")
+    for i, part in enumerate(v["onderdelen"]):
+        where = f"onderdelen[{i}] ({part['id']})"
+        if part.get("titel_herkomst"):
+            fields.append(Field(f, f"{where}.titel", part["titel"], _docs(part["titel_herkomst"]), heading=True))
+        passages(part["beschrijving"], f"{where}.beschrijving")
+        passages(part.get("vragen"), f"{where}.vragen")
+        for j, variant in enumerate(part.get("varianten", [])):
+            passages(variant["bron"], f"{where}.varianten[{j}].bron")
+    if v.get("tips"):
+        docs = _docs(v["tips"]["herkomst"])
+        fields.append(Field(f, "tips.titel", v["tips"]["titel"], docs, heading=True))
+        for i, point in enumerate(v["tips"]["punten"]):
+            fields.append(Field(f, f"tips.punten[{i}]", point, docs))
+    return fields
+
+
+def draaiboek_editorial(path: Path) -> list[tuple[str, str]]:
+    """What the editors wrote in the guide: held to the sources only where it quotes."""
+    v, f = read_yaml(path), f"data/{path.name}"
+    texts = [v["titel"], v["samenvatting"], v["inleiding"], v["uitleg"], (v.get("tips") or {}).get("inleiding") or ""]
+    texts += [t for item in v["voorbereiden"] for t in (item["wat"], item.get("redactie") or "")]
+    for part in v["onderdelen"]:
+        if not part.get("titel_herkomst"):
+            texts.append(part["titel"])
+        texts += [variant["waar"] for variant in part.get("varianten", [])]
+        texts += (part.get("redactie") or {}).get("tips", [])
+    return [(f, text) for text in texts]
 
 
 def is_descriptive_title(titel: str) -> bool:
@@ -312,7 +358,7 @@ def test_every_document_has_its_source_text_in_the_repository():
 
 def test_every_verbatim_field_stands_in_its_source_document():
     fields, _ = collect()
-    assert len(fields) > 1200  # the walk found the data (a wrong path would pass vacuously)
+    assert len(fields) > 1250  # the walk found the data (a wrong path would pass vacuously)
     failures = [field for field in fields if not stands_in(field.text, field.documents, field.heading)]
     report = "\n".join(str(f) for f in failures)
     assert not failures, f"{len(failures)} of {len(fields)} verbatim fields are not in their source:\n{report}"
@@ -451,3 +497,16 @@ def test_every_fragment_of_every_source_is_in_the_data():
                 continue
             missing.append(f"{document}: {fragment[:150]!r}")
     assert not missing, f"{len(missing)} fragments of the sources are not in data/:\n" + "\n".join(missing)
+
+
+def test_the_session_guide_is_held_to_its_sources_and_a_changed_word_is_caught(tmp_path):
+    """data/draaiboek.yaml quotes the sources' account of the rounds: each of its passages is
+    checked like all other source text, and one word changed in a copy makes it fail."""
+    fields = draaiboek_fields(DATA / "draaiboek.yaml")
+    assert len(fields) > 50
+    assert all(stands_in(f.text, f.documents, f.heading) for f in fields)
+    changed = tmp_path / "draaiboek.yaml"
+    changed.write_text((DATA / "draaiboek.yaml").read_text(encoding="utf-8").replace(
+        "We onderstrepen\n          een stukje dat ons raakt.", "We markeren\n          een stukje dat ons raakt.", 1), encoding="utf-8")
+    failing = [f.path for f in draaiboek_fields(changed) if not stands_in(f.text, f.documents, f.heading)]
+    assert failing == ["voorbereiden[1].bron[0].tekst"]

@@ -123,7 +123,7 @@ def _translate(error: ValidationError, loaded: LoadedFile) -> Iterator[Problem]:
                 continue
             suggestion = _suggest(key, allowed)
             hint = (f"Bedoelde je '{suggestion}'? Verander '{key}:' dan in '{suggestion}:'." if suggestion
-                    else "Toegestane velden: " + ", ".join(allowed) + ".")
+                    else f"Verwijder de regel met '{key}:', of kies een van de velden die hier mogen: " + ", ".join(allowed) + ".")
             yield loaded.problem(path + (key,), f"onbekend veld '{key}'. {hint}", key=True)
     elif keyword == "type":
         expected = error.validator_value

@@ -29,7 +29,8 @@ from .problems import DataError, Problem, report
 from .rendering import has_search_cuts, outline, searchable, shown
 from .records import Site
 from .site import build_site
-from .vocabularies import IMAGE_FOLDER
+from . import offline
+from .vocabularies import IMAGE_FOLDER, MIJN_KAARTEN_STATUSSEN
 
 log = logging.getLogger("mkdocs.plugins.kennisplein")
 
@@ -116,6 +117,11 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             raise PluginError(str(error)) from None
         config.extra["kennisplein_fouten"] = problems
         config.extra["kennisplein_editie"] = self.site.editie
+        # For the Mijn kaarten script, as [id, words] pairs: a JSON object would lose the order.
+        config.extra["kennisplein_mijn_statussen"] = [list(item) for item in MIJN_KAARTEN_STATUSSEN.items()]
+        # The offline copy (service worker) only for a built site: a preview must never be
+        # answered from a cache.
+        config.extra["kennisplein_offline"] = not self.serving
         return config
 
     def on_startup(self, command, dirty) -> None:
@@ -174,6 +180,10 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         return nav
 
     def on_post_build(self, config) -> None:
+        if not self.serving:
+            # What the service worker keeps, read from the pages as they were written.
+            site_dir = Path(config.site_dir)
+            (site_dir / offline.MANIFEST).write_bytes(offline.manifest(site_dir, self.site))
         if permalinks.write_list(self.adressen_pad, self.adressen):
             log.info("Nieuwe webadressen toegevoegd aan %s", self.adressen_pad.name)
 

@@ -13,13 +13,15 @@ from itertools import chain
 from typing import Any
 
 from . import sharing
-from .records import Aanbeveling, Aanpak, Correctie, E, Kaart, Sessie, Site, Thema, Vindplaats
+from .my_cards import PAGE_URL as MIJN_KAARTEN_URL, mijn_kaarten_context
+from .records import Aanbeveling, Aanpak, Correctie, Draaiboek, E, Kaart, Sessie, Site, Thema, Vindplaats
 from .downloads.catalog import Download
 from .downloads.faces import CARDS_PER_SHEET
+from .downloads.guide import GUIDE_PDF
 from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
 from .nieuw import PAGE_URL as NIEUW_URL, NieuwPagina, nieuw_context
 from .rendering import render_template
-from .vocabularies import AANBEVELINGSOORTEN, ROLLEN
+from .vocabularies import AANBEVELINGSOORTEN, ROLLEN, TIMER_MINUTEN
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,25 @@ class DownloadsPagina:
         for download in self.downloads:
             groups.setdefault(download.groep, []).append(download)
         return {name: tuple(items) for name, items in groups.items()}
+
+
+@dataclass(frozen=True)
+class PresenterenPagina:
+    """/kaarten/presenteren/: the print page's cards (printed fronts, QR codes) and the timer's choices."""
+
+    kaarten: tuple  # downloads.selection.PrintCard, every card in the order of the set
+    tekstmaten: tuple[str, ...]
+    timer_minuten: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SessieHoudenPagina:
+    """/sessie-houden/: the guide, and its PDF when this build has one."""
+
+    draaiboek: Draaiboek
+    pdf: Download | None
+    kaarten: int  # cards in the set
+    themas: tuple[Thema, ...]  # for links to present or print one theme's cards
 
 
 # --- the pages -----------------------------------------------------------------------------
@@ -365,6 +386,10 @@ def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "
     result += [thema_page(t, site) for t in site.themas]
     result += [aanpak_page(a, site) for a in site.aanpakken]
     result.append(printen_page(site, site_url))
+    result.append(presenteren_page(site, site_url))
+    result.append(mijn_kaarten_page(site, site_url))
+    if site.draaiboek:
+        result.append(sessie_houden_page(site, downloads))
     return result
 
 
@@ -380,6 +405,34 @@ def printen_page(site: Site, site_url: str = "") -> Page:
     return Page("kaarten/printen.md", PRINT_PAGE_URL, "Kaarten printen",
                 "Print je eigen keuze uit de kaarten op deze site, met voor- en achterkant, op A4.",
                 "printen.html", printen_context(site, site_url), "printen", in_zoekindex=False)
+
+
+def presenteren_page(site: Site, site_url: str = "") -> Page:
+    # "presenteren" is a reserved card id (vocabularies.GERESERVEERDE_IDS). The page
+    # takes the print page's cards: the same printed fronts, the same QR codes.
+    return Page("kaarten/presenteren.md", "kaarten/presenteren/", "Kaarten presenteren",
+                "Laat de kaarten van de set Nieuwe Goede Gewoontes één voor één zien op een groot scherm, "
+                "zoals in een teamoverleg of een training.",
+                "presenteren.html", _presenteren_context(site, site_url), "presenteren", in_zoekindex=False)
+
+
+def _presenteren_context(site: Site, site_url: str) -> PresenterenPagina:
+    printed = printen_context(site, site_url)
+    return PresenterenPagina(printed.kaarten, printed.tekstmaten, TIMER_MINUTEN)
+
+
+def mijn_kaarten_page(site: Site, site_url: str = "") -> Page:
+    # "mijn" is a reserved card id (vocabularies.GERESERVEERDE_IDS).
+    return Page("kaarten/mijn.md", MIJN_KAARTEN_URL, "Mijn kaarten",
+                "De kaarten die je zelf hebt gemarkeerd, met je notities: alleen bewaard in je eigen browser.",
+                "mijn.html", mijn_kaarten_context(site, site_url), "mijn", in_zoekindex=False)
+
+
+def sessie_houden_page(site: Site, downloads: tuple[Download, ...] = ()) -> Page:
+    draaiboek = site.draaiboek
+    pdf = next((d for d in downloads if d.bestand == GUIDE_PDF), None)
+    return Page("sessie-houden.md", draaiboek.url, draaiboek.titel, draaiboek.samenvatting,
+                "sessie-houden.html", SessieHoudenPagina(draaiboek, pdf, len(site.kaarten), site.themas), "sessie-houden")
 
 
 def render(page: Page, site: Site) -> str:

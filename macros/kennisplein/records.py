@@ -435,6 +435,98 @@ class Correctie:
 
 
 @dataclass(frozen=True)
+class Bronpassage:
+    """A passage quoted word for word, with where it stands."""
+
+    tekst: str
+    herkomst: Herkomst
+
+
+@dataclass(frozen=True)
+class Voorbereiding:
+    """Something to prepare for a session: the editors' words for it, and where the sources name it."""
+
+    wat: str  # editorial
+    bron: tuple[Bronpassage, ...]
+    redactie: str | None = None  # editorial Markdown
+
+
+@dataclass(frozen=True)
+class Variant:
+    """How one region, the national session or another programme did a part of the session."""
+
+    waar: str  # editorial
+    bron: tuple[Bronpassage, ...]
+
+
+@dataclass(frozen=True)
+class Onderdeel:
+    """One part of a session in the guide: the opening, a round, the closing, what comes after."""
+
+    id: str
+    soort: str  # vocabularies.ONDERDEELSOORTEN
+    titel: str  # a heading of the source when `titel_herkomst` is set, else editorial
+    beschrijving: tuple[Bronpassage, ...]
+    nummer: int | None = None  # rounds only: 1, 2, 3
+    titel_herkomst: Herkomst | None = None
+    vragen: tuple[Bronpassage, ...] = ()
+    varianten: tuple[Variant, ...] = ()
+    kaarten: bool = False  # works with the card set: links to presenting, drawing, printing
+    duur_minuten: int | None = None  # the editors' suggestion; the sources give no durations
+    tips: tuple[str, ...] = ()  # editorial Markdown
+
+
+@dataclass(frozen=True)
+class Brontips:
+    """A list of tips quoted from a source, under its own heading."""
+
+    titel: str
+    herkomst: Herkomst
+    punten: tuple[str, ...]
+    inleiding: str | None = None  # editorial Markdown: where the tips come from
+
+
+@dataclass(frozen=True)
+class Draaiboek:
+    """How to hold a Goed Werk session yourself (/sessie-houden/), from the sources' account of
+    the rounds: every `Bronpassage` is quoted word for word, the rest is marked editorial."""
+
+    titel: str
+    samenvatting: str
+    inleiding: str  # editorial Markdown, the page's first paragraph
+    uitleg: str  # editorial Markdown: how to read the page (quotes, the editors' box, the times)
+    opzet: tuple[Bronpassage, ...]
+    voorbereiden: tuple[Voorbereiding, ...]
+    onderdelen: tuple[Onderdeel, ...]
+    bestand: str
+    tips: Brontips | None = None
+
+    @property
+    def url(self) -> str:
+        return "sessie-houden/"
+
+    @property
+    def rondes(self) -> tuple[Onderdeel, ...]:
+        return tuple(o for o in self.onderdelen if o.soort == "ronde")
+
+    @property
+    def duur_minuten(self) -> int:
+        """The editors' suggested durations added up."""
+        return sum(o.duur_minuten or 0 for o in self.onderdelen)
+
+    @staticmethod
+    def per_bron(passages: tuple[Bronpassage, ...]) -> tuple[tuple[Herkomst, tuple[str, ...]], ...]:
+        """Passages in a row from the same place, together: the source is named once after them."""
+        groups: list[tuple[Herkomst, list[str]]] = []
+        for passage in passages:
+            if groups and groups[-1][0] == passage.herkomst:
+                groups[-1][1].append(passage.tekst)
+            else:
+                groups.append((passage.herkomst, [passage.tekst]))
+        return tuple((herkomst, tuple(texts)) for herkomst, texts in groups)
+
+
+@dataclass(frozen=True)
 class Editie:
     """Which version of the data a page or download shows: a short content hash and a date."""
 
@@ -456,6 +548,7 @@ class Site:
     documenten: tuple[Document, ...]
     correcties: tuple[Correctie, ...]
     editie: Editie
+    draaiboek: Draaiboek | None = None  # data/draaiboek.yaml (None only in a Site made by hand)
     # Lookups by id and selections derived from the records: made anew for every Site (also
     # for a copy made with dataclasses.replace), never passed in, never shared.
     _index: dict = field(init=False, repr=False, compare=False)

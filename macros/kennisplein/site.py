@@ -20,11 +20,12 @@ from .loading import LoadedFile, load_file
 from .placeholders import is_placeholder
 from .problems import DataError, Problem
 from .records import (
-    Aanbeveling, Aanpak, AndereNaam, Blok, Bron, Citaat, Correctie, Datum, Deelnemersopgave,
-    Document, E, Editie, ENaam, Gewoonte, Herkomst, Kaart, Locatie, Model, Punt, Ronde, Sectie,
-    Sessie, Site, Tabel, Thema, Vindplaats, Woordenschat, normalise,
+    Aanbeveling, Aanpak, AndereNaam, Blok, Bron, Bronpassage, Brontips, Citaat, Correctie, Datum,
+    Deelnemersopgave, Document, Draaiboek, E, Editie, ENaam, Gewoonte, Herkomst, Kaart, Locatie,
+    Model, Onderdeel, Punt, Ronde, Sectie, Sessie, Site, Tabel, Thema, Variant, Vindplaats,
+    Voorbereiding, Woordenschat, normalise,
 )
-from .vocabularies import KIND_BY_FILE, KIND_BY_FOLDER, MODEL_FILE, ONE_RECORD_PER_FILE
+from .vocabularies import DRAAIBOEK_FILE, KIND_BY_FILE, KIND_BY_FOLDER, MODEL_FILE, ONE_RECORD_PER_FILE
 
 IGNORED_NAMES = {"README.md", "LEESMIJ.md"}
 
@@ -50,6 +51,8 @@ def build_site(data_dir: Path, docs_dir: Path | None = None) -> Site:
         by_kind.setdefault(kind, []).append(loaded)
     if not any(kind == "model" for kind, _, _ in files):
         problems.append(Problem(f"data/{MODEL_FILE}", 1, 1, "het bestand met het 3E-model ontbreekt."))
+    if not any(kind == "draaiboek" for kind, _, _ in files):
+        problems.append(Problem(f"data/{DRAAIBOEK_FILE}", 1, 1, "het bestand met het draaiboek voor /sessie-houden/ ontbreekt. Kopieer het uit de gegevens van de site en pas het aan."))
     problems.extend(_rules(by_kind))
     if "kaartnummers" in by_kind or not any(kind == "kaartnummers" for kind, _, _ in files):
         # (A list that did not load has its own problem; without it, numbers cannot be checked.)
@@ -202,10 +205,39 @@ def _rules(by_kind: dict[str, list[LoadedFile]]) -> list[Problem]:
             elif kind == "correcties":
                 for index, item in _items(value, "correcties"):
                     refs.use("document", item.get("document"), loaded, ("correcties", index, "document"))
+            elif kind == "draaiboek":
+                _draaiboek_rules(loaded, value, herkomst, problems)
 
     problems.extend(refs.check())
     problems.extend(_card_wording_rules(by_kind.get("kaart", []), wordings))
     return problems
+
+
+def _draaiboek_rules(loaded: LoadedFile, value: dict, herkomst, problems: list[Problem]) -> None:
+    """Every quoted passage names a document that exists; the parts' ids are unique (anchors)."""
+    def passages(items: Any, path: tuple) -> None:
+        for index, passage in enumerate(items if isinstance(items, list) else []):
+            if isinstance(passage, dict):
+                herkomst(loaded, passage.get("herkomst"), path + (index, "herkomst"))
+
+    passages(value.get("opzet"), ("opzet",))
+    for index, item in _items(value, "voorbereiden"):
+        passages(item.get("bron"), ("voorbereiden", index, "bron"))
+    seen: dict[str, int] = {}
+    for index, part in _items(value, "onderdelen"):
+        path = ("onderdelen", index)
+        ident = part.get("id")
+        if isinstance(ident, str) and ident in seen:
+            problems.append(loaded.problem(path + ("id",), f"het id '{ident}' staat al bij onderdeel {seen[ident] + 1}. Kies voor elk onderdeel een eigen id: het is ook het anker op de pagina."))
+        elif isinstance(ident, str):
+            seen[ident] = index
+        herkomst(loaded, part.get("titel_herkomst"), path + ("titel_herkomst",))
+        passages(part.get("beschrijving"), path + ("beschrijving",))
+        passages(part.get("vragen"), path + ("vragen",))
+        for v_index, variant in _items(part, "varianten"):
+            passages(variant.get("bron"), path + ("varianten", v_index, "bron"))
+    if isinstance(value.get("tips"), dict):
+        herkomst(loaded, value["tips"].get("herkomst"), ("tips", "herkomst"))
 
 
 def _date_rules(loaded: LoadedFile, datum: Any, ident: Any) -> list[Problem]:
@@ -387,10 +419,39 @@ def _records(by_kind: dict[str, list[LoadedFile]], editie: Editie) -> Site:
         Correctie(c["document"], c["fout"], c["correctie"], c.get("toelichting"), c.get("zeker", True))
         for c, _ in listed("correcties", "correcties")
     )
+    (draaiboek_value, draaiboek_name), = each("draaiboek")
     return Site(
         kaarten=kaarten, sessies=tuple(sessies), themas=tuple(themas), model=model,
         aanbevelingen=aanbevelingen, aanpakken=aanpakken, bronnen=bronnen, documenten=documenten,
-        correcties=correcties, editie=editie,
+        correcties=correcties, editie=editie, draaiboek=_draaiboek(draaiboek_value, draaiboek_name),
+    )
+
+
+def _passages(values: Any) -> tuple[Bronpassage, ...]:
+    return tuple(Bronpassage(p["tekst"], _h(p["herkomst"])) for p in values or ())
+
+
+def _draaiboek(v: dict, name: str) -> Draaiboek:
+    onderdelen, rondes = [], 0
+    for part in v["onderdelen"]:
+        rondes += part["soort"] == "ronde"
+        redactie = part.get("redactie") or {}
+        onderdelen.append(Onderdeel(
+            id=part["id"], soort=part["soort"], titel=part["titel"], beschrijving=_passages(part["beschrijving"]),
+            nummer=rondes if part["soort"] == "ronde" else None,
+            titel_herkomst=_h(part["titel_herkomst"]) if part.get("titel_herkomst") else None,
+            vragen=_passages(part.get("vragen")),
+            varianten=tuple(Variant(x["waar"], _passages(x["bron"])) for x in part.get("varianten", ())),
+            kaarten=part.get("kaarten", False), duur_minuten=redactie.get("duur_minuten"),
+            tips=tuple(redactie.get("tips", ())),
+        ))
+    tips = v.get("tips")
+    return Draaiboek(
+        titel=v["titel"], samenvatting=v["samenvatting"], inleiding=v["inleiding"], uitleg=v["uitleg"],
+        opzet=_passages(v["opzet"]),
+        voorbereiden=tuple(Voorbereiding(x["wat"], _passages(x["bron"]), x.get("redactie")) for x in v["voorbereiden"]),
+        onderdelen=tuple(onderdelen), bestand=name,
+        tips=Brontips(tips["titel"], _h(tips["herkomst"]), tuple(tips["punten"]), tips.get("inleiding")) if tips else None,
     )
 
 

@@ -25,14 +25,21 @@ from .paths import STYLESHEETS as SOURCE_DIR
 SITE_PATH = "assets/stylesheets"
 
 # Every page links the bundle of its kind (pages.Page.soort), or else the first one.
-EVERY_PAGE = ("kennisplein.css", "kaarten.css", "toegankelijkheid.css")
+# (The Mijn kaarten control is on every card and tile, and tiles are on many kinds of page.)
+EVERY_PAGE = ("kennisplein.css", "kaarten.css", "toegankelijkheid.css", "kennisplein-mijn-kaarten.css")
 BUNDLES: dict[str, tuple[str, ...]] = {
     "kennisplein": EVERY_PAGE,
     # Their print rules (@page, hiding the site around the sheets) must not reach other pages.
     "kennisplein-downloads": EVERY_PAGE + ("kennisplein-downloads.css",),
     "kennisplein-printen": EVERY_PAGE + ("kennisplein-downloads.css", "kennisplein-kaartvel.css"),
+    # Presentation mode shows the printed card (the card sheet's stylesheet) on the site. The
+    # sheet comes first: its @font-face rules (TTF, for WeasyPrint) give way to the site's
+    # (WOFF2, half the size), which the browser then fetches, preloads and keeps offline.
+    "kennisplein-presenteren": ("kennisplein-kaartvel.css",) + EVERY_PAGE + ("kennisplein-presenteren.css",),
+    "kennisplein-draaiboek": EVERY_PAGE + ("kennisplein-draaiboek.css",),
 }
-BUNDLE_OF_KIND = {"downloads": "kennisplein-downloads", "printen": "kennisplein-printen"}
+BUNDLE_OF_KIND = {"downloads": "kennisplein-downloads", "printen": "kennisplein-printen",
+                  "presenteren": "kennisplein-presenteren", "sessie-houden": "kennisplein-draaiboek"}
 
 FONT_TYPES = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
 

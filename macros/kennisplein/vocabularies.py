@@ -84,6 +84,17 @@ GERESERVEERDE_IDS: dict[str, str] = {
 # The folder in docs/ for editors' images, published as /afbeeldingen/.
 IMAGE_FOLDER = "afbeeldingen"
 
+# The time per card a presenter can set in presentation mode, in minutes (none, or one of these).
+TIMER_MINUTEN: tuple[int, ...] = (3, 5, 10)
+
+# How a visitor marks a card in "Mijn kaarten" (kept in their browser only), in the order the
+# site lists them. The ids are in the exported file and its schema: never change one.
+MIJN_KAARTEN_STATUSSEN: dict[str, str] = {
+    "wil-ik-proberen": "Wil ik proberen",
+    "doe-ik-al": "Doe ik al",
+    "besproken-in-het-team": "Besproken in het team",
+}
+
 # Which schema a data file follows, by where it stands in data/.
 # A folder holds one record per file; the others hold a list under their top key.
 KIND_BY_FOLDER: dict[str, str] = {
@@ -100,8 +111,18 @@ ONE_RECORD_PER_FILE = ("kaart", "sessie", "thema", "aanpak", "document")
 MODEL_FILE = "model.yaml"
 # Every card number ever issued (see numbering.py): a number is never given to another card.
 NUMBERS_FILE = "kaartnummers.yaml"
+DRAAIBOEK_FILE = "draaiboek.yaml"  # the guide of /sessie-houden/
 # The files directly in data/, with the schema each follows.
-KIND_BY_FILE: dict[str, str] = {MODEL_FILE: "model", NUMBERS_FILE: "kaartnummers"}
+KIND_BY_FILE: dict[str, str] = {MODEL_FILE: "model", NUMBERS_FILE: "kaartnummers", DRAAIBOEK_FILE: "draaiboek"}
+
+# The parts of a session in the guide (`soort` in data/draaiboek.yaml), with the word used on
+# the site; rounds are numbered on the page.
+ONDERDEELSOORTEN: dict[str, str] = {
+    "opening": "Opening",
+    "ronde": "Ronde",
+    "afsluiting": "Afsluiting",
+    "daarna": "Daarna",
+}
 
 MAANDEN = (
     "januari", "februari", "maart", "april", "mei", "juni",

@@ -8,9 +8,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import my_cards
 from ..records import Site
 from ..site_files import SiteFile
-from . import decks, opendata
+from . import decks, guide, opendata
 from .cache import PdfCache
 from .fonts import font_files, web_fonts
 
@@ -114,6 +115,13 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
             f"Alle {len(site.kaarten)} kaarten op deze site in één lijst, per thema, met hun kaartnummer, voor wie ze zijn, hun bron en hun webadres. "
             "Om te lezen of door te sturen, niet om te knippen.", "PDF, A4", READ_GROUP)
 
+    if site.draaiboek:
+        made = cache.get_or_make(guide.GUIDE_FILE, data, functools.partial(guide.render_guide, site, site_url))
+        if made:
+            add(guide.GUIDE_FILE, made[0], site.draaiboek.titel,
+                "Het draaiboek voor een eigen Goed Werk-sessie op A4: het programma, wat je voorbereidt, en elk onderdeel "
+                "met de beschrijving en de vragen uit de bronnen. Om mee te nemen of uit te delen.", "PDF, A4", READ_GROUP)
+
     name = lambda path: path.removeprefix("downloads/")  # noqa: E731
     add(name(opendata.CARDS_JSON), opendata.cards_json(site, site_url), "Kaarten (JSON)",
         "Alle kaarten met al hun velden: titel, tekst, thema, rollen, E’s, trefwoorden, sessies, "
@@ -129,6 +137,10 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
     add(name(opendata.SOURCES_JSON), opendata.sources_json(site, site_url), "Bronnen (JSON)",
         "De brondocumenten van deze site en alle publicaties, boeken, artikelen, video’s en podcasts die zij noemen.",
         "JSON", DATA_GROUP)
+
+    add(name(my_cards.SCHEMA), my_cards.schema(site_url), "Schema van Mijn kaarten",
+        "Welke velden het bestand heeft dat je op de pagina Mijn kaarten bewaart, om het te controleren of zelf te gebruiken.",
+        "JSON Schema (Draft 2020-12)", DATA_GROUP)
 
     files += [SiteFile(path, content) for path, content in font_files().items()]
     files += [SiteFile(path, content) for path, content in web_fonts(Path(cache_dir) if cache_dir else None).items()]

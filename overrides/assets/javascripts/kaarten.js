@@ -4,7 +4,9 @@
  * and shows cards, keeps the filter in the URL (?thema=…&voor=…&e=…&sessie=…&q=…) and copies
  * text. Without it the pages still show every card (or the first one, on "Trek een kaart").
  *
- * window.KennispleinKaarten exposes the pure filter (for `make bench` and tests):
+ * window.KennispleinKaarten exposes the pure filter (for `make bench` and tests), and what the
+ * print page and presentation mode share: which cards an address chooses (`selection`) and the
+ * fitting of a printed card's text (`fitFront`):
  *   const items = KennispleinKaarten.prepare(elements)  // or plain objects, see `item` below
  *   KennispleinKaarten.filter(items, {thema: "teamwerk", q: "overdracht"})  // -> matching items
  */
@@ -31,11 +33,16 @@
   // The parts of a card a text search reads: title, text, theme and roles (not the labels of
   // its controls, or "printen" would find every card), plus data-zoek: other wordings, keywords.
   const SEARCHED = ".kp-tegel__titel, .kp-tegel__tekst, .kp-tegel__meta, .kp-kaart__titel, .kp-kaart__tekst, .kp-kaart__thema";
+  // The print page and presentation mode hold each card as a printed front inside a <template>:
+  // the same words stand on that front (band with the theme, title, text, roles at its foot).
+  const SEARCHED_FRONT = ".kp-kaartzijde--voor .kp-kaartzijde__band, .kp-kaartzijde--voor .kp-kaartzijde__inhoud, .kp-kaartzijde--voor .kp-kaartzijde__voet";
 
   // One card as the filter sees it; the search text is prepared once, not per keystroke.
   function item(element) {
     const data = element.dataset;
-    const parts = Array.prototype.map.call(element.querySelectorAll(SEARCHED), function (part) { return part.textContent; });
+    const template = element.querySelector("template");
+    const searched = template ? template.content.querySelectorAll(SEARCHED_FRONT) : element.querySelectorAll(SEARCHED);
+    const parts = Array.prototype.map.call(searched, function (part) { return part.textContent; });
     return {
       element: element,
       id: data.id,
@@ -99,6 +106,56 @@
 
   function isEmpty(state) {
     return FIELDS.every(function (field) { return !state[field]; });
+  }
+
+  // The cards an address chooses, as the print page and presentation mode read it:
+  //   ?kaarten=id1,id2,…  these cards, in this order (ids no card has are named in `unknown`)
+  //   ?thema=…&voor=…&e=…&sessie=…&q=…  every card the card browser's filter shows
+  // With neither, `cards` is empty and `chosen` false: each page decides what that means.
+  function selection(items, search) {
+    const params = new URLSearchParams(search);
+    if (params.has("kaarten")) {
+      const byId = {};
+      items.forEach(function (card) { byId[card.id] = card; });
+      const ids = [];
+      params.get("kaarten").split(",").forEach(function (id) {
+        id = id.trim();
+        if (id && ids.indexOf(id) < 0) ids.push(id);
+      });
+      return {
+        cards: ids.filter(function (id) { return byId[id]; }).map(function (id) { return byId[id]; }),
+        unknown: ids.filter(function (id) { return !byId[id]; }),
+        filtered: false,
+        chosen: true,
+      };
+    }
+    const state = readState(search);
+    const any = !isEmpty(state);
+    return { cards: any ? filter(items, state) : [], unknown: [], filtered: any, chosen: any };
+  }
+
+  // A printed card's text that runs into the footer of its front steps down a size, as in
+  // the PDF decks. `sizes`: the text sizes, largest first (data-tekstmaten of the page).
+  function fitFront(front, sizes) {
+    const text = front.querySelector(".kp-kaartzijde__inhoud");
+    const footer = front.querySelector(".kp-kaartzijde__voet");
+    let size = sizes.findIndex(function (name) { return front.classList.contains("kp-tekstmaat--" + name); });
+    while (size >= 0 && size < sizes.length - 1 &&
+           text.getBoundingClientRect().bottom > footer.getBoundingClientRect().top + 0.5) {
+      front.classList.replace("kp-tekstmaat--" + sizes[size], "kp-tekstmaat--" + sizes[size + 1]);
+      size += 1;
+    }
+  }
+
+  // Keys a page handles itself (draw, next card) only when the focus is not on a control
+  // that uses that key: a field, a list, a button or link (Space presses those).
+  function keyForPage(event, space) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return false;
+    const target = event.target;
+    const tag = target && target.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (target && target.isContentEditable)) return false;
+    if (space && (tag === "BUTTON" || tag === "A" || tag === "SUMMARY" || tag === "LABEL")) return false;
+    return true;
   }
 
   function plural(n, one, many) {
@@ -194,6 +251,9 @@
     const choicePanel = root.querySelector(".kp-keuze");
     // With nothing found, the page's table of contents would be an empty "Inhoudsopgave".
     const tables = document.querySelectorAll(".md-sidebar--secondary, .md-nav--secondary");
+    const presentLinks = document.querySelectorAll("[data-kp-presenteer]");
+    const presentBase = presentLinks.length ? presentLinks[0].getAttribute("href").split("?")[0] : "presenteren/";
+    let filterQuery = "";
     const choiceStatus = root.querySelector("#kp-keuze-status");
     const chooseAll = root.querySelector("#kp-kies-alle");
     const clearChoice = root.querySelector("#kp-wis-keuze");
@@ -249,6 +309,9 @@
       choicePanel.hidden = picked.length === 0;
       clearChoice.disabled = picked.length === 0;
       chooseAll.disabled = shown.length === 0;
+      // Presenting: the ticked cards in their order, else the filter, else the whole set shuffled.
+      const presentQuery = picked.length ? "?kaarten=" + picked.map(function (card) { return card.id; }).join(",") : filterQuery;
+      presentLinks.forEach(function (link) { link.href = presentBase + presentQuery; });
       remember();
     }
 
@@ -284,6 +347,7 @@
       announce(text, field === "q" ? 600 : 0);
       const query = toQuery(state);
       trekLinks.forEach(function (link) { link.href = trekBase + query; });
+      filterQuery = query;
       updateChoice();
       return visible.length;
     }
@@ -324,6 +388,15 @@
     return array;
   }
 
+  // The deck of "Trek een kaart" survives opening a drawn card and coming back (and a
+  // reload), in this tab only: the cards still in the deck and the one on the table.
+  const DECK_KEY = "kennisplein.trek";
+
+  // "Getrokken: Wat leerde je van wie? Nog 33 …": no full stop after a title that ends in one.
+  function sentence(text) {
+    return /[.?!…]$/.test(text) ? text : text + ".";
+  }
+
   function initTrek(root) {
     const form = root.querySelector("[data-kp-filter]");
     const details = form.closest("details");
@@ -333,53 +406,104 @@
     const empty = root.querySelector(".kp-geen");
     const overview = root.querySelector("[data-kp-overzicht-link]");
     const overviewBase = overview.getAttribute("href").split("?")[0];
+    const presentLinks = document.querySelectorAll("[data-kp-presenteer]");
+    const presentBase = presentLinks.length ? presentLinks[0].getAttribute("href").split("?")[0] : "../presenteren/";
     let pool = [];
     let deck = [];
     let current = null;
+    let query = "";
+
+    function save() {
+      try {
+        sessionStorage.setItem(DECK_KEY, JSON.stringify({
+          filter: query,
+          stapel: deck.map(function (card) { return card.id; }),
+          tafel: current ? current.id : null,
+        }));
+      } catch (error) { /* private mode: the deck is just not kept */ }
+    }
+
+    // The kept deck, if it was drawn from these same cards; else null.
+    function restored() {
+      let kept;
+      try { kept = JSON.parse(sessionStorage.getItem(DECK_KEY) || "null"); } catch (error) { kept = null; }
+      if (!kept || kept.filter !== query || !Array.isArray(kept.stapel)) return null;
+      const byId = {};
+      pool.forEach(function (card) { byId[card.id] = card; });
+      const ids = kept.stapel.concat(kept.tafel ? [kept.tafel] : []);
+      const unique = ids.filter(function (id, i) { return ids.indexOf(id) === i; });
+      if (unique.length !== ids.length || !ids.every(function (id) { return byId[id]; })) return null;
+      return { deck: kept.stapel.map(function (id) { return byId[id]; }), current: kept.tafel ? byId[kept.tafel] : null };
+    }
+
+    function show(card) {
+      if (current && current !== card) current.element.hidden = true;
+      if (card) card.element.hidden = false;
+      current = card;
+    }
 
     // Draw without putting back, like a real deck; when the deck is empty, shuffle a new one
     // without the card on the table, so the same card never comes twice in a row.
     function draw() {
       if (!pool.length) return;
       if (!deck.length) deck = shuffle(pool.filter(function (card) { return card !== current || pool.length === 1; }));
-      const card = deck.pop();
-      if (current) current.element.hidden = true;
-      card.element.hidden = false;
-      current = card;
+      show(deck.pop());
       tell();
+      save();
     }
 
     function tell() {
       const title = current.element.querySelector(".kp-kaart__titel").textContent.trim();
-      // A card whose heading is its text ends in a full stop already.
-      status.textContent = "Getrokken: " + title + (/[.!?]$/.test(title) ? "" : ".") + " Nog " + deck.length + " van de " + pool.length + " " +
+      status.textContent = "Getrokken: " + sentence(title) + " Nog " + deck.length + " van de " + pool.length + " " +
         plural(pool.length, "kaart", "kaarten") + " in de stapel.";
     }
 
-    function apply(state) {
+    function apply(state, field) {
       pool = filter(items, state);
+      query = toQuery(state);
       // A card that no longer fits the filter leaves the table.
       if (current && pool.indexOf(current) < 0) current = null;
       items.forEach(function (card) { if (card !== current) card.element.hidden = true; });
       empty.hidden = pool.length > 0;
       next.disabled = pool.length === 0;
-      overview.href = overviewBase + toQuery(state);
+      overview.href = overviewBase + query;
+      presentLinks.forEach(function (link) { link.href = presentBase + query; });
       if (!pool.length) {
         status.textContent = "Er zijn geen kaarten met deze filters.";
         return;
       }
+      const kept = field === "load" ? restored() : null;
+      if (kept) {
+        deck = kept.deck;
+        show(kept.current);
+        if (current) return tell();
+        return draw();
+      }
       deck = shuffle(pool.filter(function (card) { return card !== current; }));
-      if (current) tell();
-      else draw();
+      if (current) {
+        tell();
+        save();
+      } else {
+        draw();
+      }
     }
 
     const controller = filterForm(form, apply, initialSearch);
     if (!isEmpty(controller.state())) details.open = true;
     next.addEventListener("click", draw);
+    // Space or the right arrow draws a card, as in presentation mode (not while a control
+    // that uses the key has the focus).
+    window.addEventListener("keydown", function (event) {
+      const space = event.key === " " || event.key === "Spacebar";
+      if ((space || event.key === "ArrowRight") && keyForPage(event, space) && !next.disabled) {
+        event.preventDefault();
+        draw();
+      }
+    });
     root.querySelectorAll("[data-kp-wis]").forEach(function (button) {
       button.addEventListener("click", controller.clear);
     });
-    apply(controller.state());
+    apply(controller.state(), "load");
   }
 
   // --- copy buttons on a card page -----------------------------------------------------
@@ -439,6 +563,9 @@
     filter: filter,
     readState: readState,
     toQuery: toQuery,
+    selection: selection,
+    fitFront: fitFront,
+    keyForPage: keyForPage,
     initBrowser: initBrowser,  // for a benchmark on a page with many more tiles
     browser: null,  // the card browser on this page: {items, apply(state) -> number shown}
   };

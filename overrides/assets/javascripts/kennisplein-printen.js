@@ -18,8 +18,6 @@
   const PER_SHEET = Number(root.dataset.perVel);  // faces.CARDS_PER_SHEET, as the PDF decks
   const SIZES = root.dataset.tekstmaten.split(" ");
   const cards = KennispleinKaarten.prepare(root.querySelectorAll(".kp-printbron"));
-  const byId = {};
-  cards.forEach(function (card) { byId[card.id] = card; });
 
   const sheetsBox = root.querySelector("#kp-vellen");
   const status = root.querySelector("#kp-printen-status");
@@ -34,22 +32,7 @@
 
   // The chosen cards, and the ids in the address that no card has (an old or mistyped link).
   function selection(search) {
-    const params = new URLSearchParams(search);
-    if (params.has("kaarten")) {
-      const ids = [];
-      params.get("kaarten").split(",").forEach(function (id) {
-        id = id.trim();
-        if (id && ids.indexOf(id) < 0) ids.push(id);
-      });
-      return {
-        cards: ids.filter(function (id) { return byId[id]; }).map(function (id) { return byId[id]; }),
-        unknown: ids.filter(function (id) { return !byId[id]; }),
-        filtered: false,
-      };
-    }
-    const state = KennispleinKaarten.readState(search);
-    const any = KennispleinKaarten.FIELDS.some(function (field) { return state[field]; });
-    return { cards: any ? KennispleinKaarten.filter(cards, state) : [], unknown: [], filtered: any };
+    return KennispleinKaarten.selection(cards, search);
   }
 
   function face(card, side) {
@@ -70,14 +53,7 @@
 
   // A text that runs into the footer of its front steps down a size, as in the PDF decks.
   function fit(front) {
-    const text = front.querySelector(".kp-kaartzijde__inhoud");
-    const footer = front.querySelector(".kp-kaartzijde__voet");
-    let size = SIZES.findIndex(function (name) { return front.classList.contains("kp-tekstmaat--" + name); });
-    while (size >= 0 && size < SIZES.length - 1 &&
-           text.getBoundingClientRect().bottom > footer.getBoundingClientRect().top + 0.5) {
-      front.classList.replace("kp-tekstmaat--" + SIZES[size], "kp-tekstmaat--" + SIZES[size + 1]);
-      size += 1;
-    }
+    KennispleinKaarten.fitFront(front, SIZES);
   }
 
   // On screen the A4 sheets are shown smaller, to fit the column; printing uses full size.
