@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from .vocabularies import MAANDEN, ROLLEN, WEEKDAGEN
@@ -244,18 +245,19 @@ class Kaart:
     def url(self) -> str:
         return f"kaarten/{self.id}/"
 
-    @property
+    # Derived once per card (cached_property): every page that shows the card asks again.
+    @cached_property
     def rollen(self) -> tuple[str, ...]:
         """Who acts, in words ("Leidinggevende"), in the order of `voor`."""
         return tuple(ROLLEN[r] for r in self.voor)
 
-    @property
+    @cached_property
     def tekst_is_titel(self) -> bool:
         """The text repeats the title ("Denk in mogelijkheden" / "Denken in mogelijkheden."):
         a card then shows the words once, as its text (the source's own words)."""
         return same_words(self.titel, self.tekst)
 
-    @property
+    @cached_property
     def varianten(self) -> tuple[Vindplaats, ...]:
         """Other wordings of the same habit, each with the first place it stands."""
         seen = {normalise(self.tekst)}
@@ -267,14 +269,14 @@ class Kaart:
                 result.append(plaats)
         return tuple(result)
 
-    @property
+    @cached_property
     def sessies(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.sessie for p in self.vindplaatsen if p.sessie))
 
-    @property
+    @cached_property
     def bron_van_tekst(self) -> Vindplaats | None:
         """Where the card's own wording stands: the card-set wording first, then the first place."""
-        same = [p for p in self.vindplaatsen if normalise(p.formulering) == self.tekst]
+        same = [p for p in self.vindplaatsen if normalise(p.formulering) == normalise(self.tekst)]
         return next((p for p in same if p.kaartenset), same[0] if same else None)
 
     @property
@@ -283,7 +285,7 @@ class Kaart:
         place = self.bron_van_tekst
         return bool(place and place.kaartenset)
 
-    @property
+    @cached_property
     def zoektekst(self) -> str:
         """What a text search looks in besides title and text: the other wordings and keywords."""
         return " ".join([p.formulering for p in self.varianten] + list(self.trefwoorden))
