@@ -229,3 +229,17 @@ def test_a_copy_of_a_site_never_shares_its_lookups():
     assert first not in copy.kaarten_met_thema(first.thema)
     with pytest.raises(ValueError):
         dataclasses.replace(original, _index={})  # not a field one can pass
+
+
+def test_the_filter_fields_have_one_home(built_site):
+    """vocabularies.FILTERVELDEN names the filter's URL parameters: the form's fields, what
+    kaarten.js reads (on its own script tag) and what the head of the page waits for."""
+    from kennisplein.vocabularies import FILTERVELDEN
+
+    for url in ("kaarten/", "kaarten/trek/"):
+        page = soup(built_site, url)
+        assert sorted(f["name"] for f in page.select("form[data-kp-filter] [name]")) == sorted(FILTERVELDEN), url
+        assert page.select_one("script[src$='kaarten.js']")["data-velden"] == " ".join(FILTERVELDEN)
+        assert f"[?&]({'|'.join(FILTERVELDEN)})=" in str(page.head)
+    for url in ("kaarten/printen/", "kaarten/presenteren/", "kaarten/blijf-gesprek/"):
+        assert soup(built_site, url).select_one("script[src$='kaarten.js']")["data-velden"] == " ".join(FILTERVELDEN)

@@ -30,7 +30,7 @@ from .rendering import has_search_cuts, outline, searchable, shown
 from .records import Site
 from .site import build_site
 from . import offline
-from .vocabularies import IMAGE_FOLDER, MIJN_KAARTEN_STATUSSEN
+from .vocabularies import FILTERVELDEN, IMAGE_FOLDER, MIJN_KAARTEN_STATUSSEN
 
 log = logging.getLogger("mkdocs.plugins.kennisplein")
 
@@ -117,6 +117,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             raise PluginError(str(error)) from None
         config.extra["kennisplein_fouten"] = problems
         config.extra["kennisplein_editie"] = self.site.editie
+        config.extra["kennisplein_filtervelden"] = FILTERVELDEN  # the head waits for a filtered link
         # For the Mijn kaarten script, as [id, words] pairs: a JSON object would lose the order.
         config.extra["kennisplein_mijn_statussen"] = [list(item) for item in MIJN_KAARTEN_STATUSSEN.items()]
         # The offline copy (service worker) only for a built site: a preview must never be

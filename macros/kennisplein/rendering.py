@@ -280,6 +280,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["ROLLEN"] = vocabularies.ROLLEN
+    env.globals["FILTERVELDEN"] = vocabularies.FILTERVELDEN
     env.globals["SESSIESOORTEN"] = vocabularies.SESSIESOORTEN
     env.globals["AANBEVELINGSOORTEN"] = vocabularies.AANBEVELINGSOORTEN
     env.globals["BRONSOORTEN"] = vocabularies.BRONSOORTEN

@@ -19,6 +19,11 @@ ROLLEN: dict[str, str] = {
 # The three E's of good work, as ids; names and descriptions live in data/model.yaml.
 E_IDS: tuple[str, ...] = ("excellentie", "ethiek", "energie")
 
+# The card browser's filter: its URL parameters (?thema=…&voor=…&e=…&sessie=…&q=…), the names
+# of its form fields, in the order a link writes them. kaarten.js and the head of the page
+# read them from here (through the page); a shared link depends on them, so never rename one.
+FILTERVELDEN: tuple[str, ...] = ("thema", "voor", "e", "sessie", "q")
+
 # Kinds of session (`soort`) with the word used on the site.
 SESSIESOORTEN: dict[str, str] = {
     "regionaal": "Regionale sessie",

@@ -13,8 +13,9 @@
 (function () {
   "use strict";
 
-  // The filter's URL parameters, in the order they are written.
-  const FIELDS = ["thema", "voor", "e", "sessie", "q"];
+  // The filter's URL parameters, in the order they are written: vocabularies.FILTERVELDEN,
+  // handed over by the page on this script's own tag (macro kaarten_script in _macros.html).
+  const FIELDS = document.currentScript.dataset.velden.split(" ");
   const CHOICE_KEY = "kennisplein.kaarten.gekozen";
 
   // Lowercase without accents, so "ideeen" finds "ideeën" and "Cliënt" finds "client".
