@@ -43,7 +43,7 @@ class Deck:
 @dataclass(frozen=True)
 class OverviewTheme:
     thema: Thema
-    faces: tuple[Kaartzijde, ...]
+    zijden: tuple[Kaartzijde, ...]
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ class Kaartzijde:
 class Sheet:
     """Up to 9 cards on one A4 sheet: the front page, and the back page behind it."""
 
-    faces: tuple[Kaartzijde, ...]
+    zijden: tuple[Kaartzijde, ...]
 
 
 def edition_stamp(site: Site) -> str:

@@ -20,7 +20,7 @@ PAGE_URL = "kaarten/printen/"
 
 @dataclass(frozen=True)
 class PrintCard:
-    face: Kaartzijde
+    zijde: Kaartzijde
     qr: str | None  # the card's QR code as a data: URL, if the site has an address
 
 
