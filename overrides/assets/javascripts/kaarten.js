@@ -5,8 +5,8 @@
  * text. Without it the pages still show every card (or the first one, on "Trek een kaart").
  *
  * window.KennispleinKaarten exposes the pure filter (for `make bench` and tests), and what the
- * print page and presentation mode share: which cards an address chooses (`selection`) and the
- * fitting of a printed card's text (`fitFront`):
+ * print page and presentation mode share: which cards an address chooses (`selection`), the
+ * fitting of a printed card's text (`fitFront`) and a fair shuffle (`shuffle`):
  *   const items = KennispleinKaarten.prepare(elements)  // or plain objects, see `item` below
  *   KennispleinKaarten.filter(items, {thema: "teamwerk", q: "overdracht"})  // -> matching items
  */
@@ -566,6 +566,7 @@
     toQuery: toQuery,
     selection: selection,
     fitFront: fitFront,
+    shuffle: shuffle,
     keyForPage: keyForPage,
     initBrowser: initBrowser,  // for a benchmark on a page with many more tiles
     browser: null,  // the card browser on this page: {items, apply(state) -> number shown}

@@ -68,15 +68,7 @@
   let timer = null;    // {deadline, interval}
   let minutes = 0;
 
-  function shuffle(array) {
-    for (let i = array.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
-      const swap = array[i];
-      array[i] = array[j];
-      array[j] = swap;
-    }
-    return array;
-  }
+  const shuffle = K.shuffle;  // the same fair shuffle as Trek een kaart (kaarten.js)
 
   // --- kept state -----------------------------------------------------------------------
 
