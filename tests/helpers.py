@@ -42,8 +42,11 @@ def mkdocs_build(destination: Path, data_dir: Path | None = None, extra_env: dic
         env["KENNISPLEIN_DATA"] = str(data_dir)
     elif "KENNISPLEIN_ADRESSEN" not in env:
         # A build of the real data checks against the committed list of published URLs, but
-        # writes any new ones to a copy: tests never change files in the repository.
-        copy = Path(tempfile.mkdtemp(prefix="adressen-")) / "gepubliceerde-adressen.txt"
+        # writes any new ones to a copy: tests never change files in the repository. The copy
+        # sits beside the destination, so it goes when pytest clears its temporary folders.
+        parent = Path(destination).resolve().parent
+        parent.mkdir(parents=True, exist_ok=True)
+        copy = Path(tempfile.mkdtemp(prefix="adressen-", dir=parent)) / "gepubliceerde-adressen.txt"
         shutil.copyfile(ROOT / "gepubliceerde-adressen.txt", copy)
         env["KENNISPLEIN_ADRESSEN"] = str(copy)
     return subprocess.run(

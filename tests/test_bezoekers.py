@@ -74,7 +74,8 @@ def test_home_has_three_doors_and_says_what_the_site_is(built_site):
     doors = [h.get_text(strip=True) for h in page.select(".kp-deuren .kp-deur h2")]
     assert doors == ["Bekijk de kaarten", "Voor trainers", "Lees de sessies"]
     trainers = [a.get_text(strip=True) for a in page.select(".kp-deur")[1].select("a")]
-    assert trainers == ["Trek een kaart", "Kies en print kaarten", "Kant-en-klare kaartensets"]
+    assert trainers == ["Trek een kaart", "Kies en print kaarten", "Kant-en-klare kaartensets",
+                        "Zelf een Goed Werk-sessie houden"]
     first = page.select_one("article h1").find_next("p").get_text(" ", strip=True)
     assert first.startswith("Op het Kennisplein Goed Werk vind je") and first.endswith(".")
 
