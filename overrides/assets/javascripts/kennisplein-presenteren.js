@@ -153,11 +153,13 @@
     holder.appendChild(front);
     K.fitFront(front, sizes); // text and footer scale alike: fitting works at any zoom
     const title = card.element.dataset.titel;
-    place.textContent = "Kaart " + (index + 1) + " van " + deck.length;
+    // The place in this presentation, not the card's number (its band says "Kaart N"): two
+    // numbers after the same word would read as one.
+    place.textContent = (index + 1) + " van " + deck.length;
     cardLink.href = card.element.dataset.url;
     showQr(card);
     if (deck[index + 1]) qrCode(deck[index + 1]); // ready before the next key
-    status.textContent = "Kaart " + (index + 1) + " van " + deck.length + ": " + title;
+    status.textContent = (index + 1) + " van " + deck.length + ": " + title;
     startTimer();
   }
 
