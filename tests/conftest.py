@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, MINI_DATA, copy_data, mkdocs_build
+from helpers import CHROMIUM, CHROMIUM_ARGS, MINI_DATA, ROOT, copy_data, mkdocs_build
+from quality_gates import serve_empty_search_index
+from kennisplein import build_site
+from kennisplein.records import Site
 from kennisplein.serving import serve_directory
 
 BUILDING = {"built_site", "mkdocs"}
@@ -43,6 +46,12 @@ def built_site(tmp_path_factory, mkdocs) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def data() -> Site:
+    """The records of the real data/ (frozen: one Site serves every test)."""
+    return build_site(ROOT / "data", ROOT / "docs")
+
+
 @pytest.fixture
 def mini_data(tmp_path) -> Path:
     return copy_data(MINI_DATA, tmp_path / "data")
@@ -68,6 +77,24 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def new_context(browser, served_site, built_site):
+    """Yields a function (width, height, **options) that opens a fresh context (own storage)
+    on the served site, Dutch, with Material's search index answered empty; all are closed
+    after the test."""
+    contexts = []
+
+    def make(width: int = 1280, height: int = 900, **options):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", **options)
+        serve_empty_search_index(context, served_site, built_site)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

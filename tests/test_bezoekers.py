@@ -14,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, SITE_URL
-from kennisplein import build_site
 from kennisplein.guide import REPOSITORY_STEP, site_markdown
 from kennisplein.paths import STYLESHEETS
 from kennisplein.records import same_words
@@ -22,11 +21,6 @@ from kennisplein.vocabularies import AFKORTINGEN
 
 SCREENS = {"laptop": (1280, 800), "telefoon": (375, 812)}
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return build_site(ROOT / "data", ROOT / "docs")
 
 
 def soup(site, path: str) -> BeautifulSoup:

@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import MINI_DATA, ROOT, SITE_URL, copy_data
+from helpers import MINI_DATA, SITE_URL, copy_data
 from kaart_fixtures import rename_card
 from kennisplein.serving import serve_directory as serve
-from kennisplein import build_site
 from kennisplein.sharing import absolute_url
 
 
-
-
-@pytest.fixture(scope="module")
-def data():
-    return build_site(ROOT / "data", ROOT / "docs")
 
 
 def visible_ids(page) -> list[str]:

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 from pypdf import PdfReader
 
-from helpers import MINI_DATA, ROOT, SITE_URL
+from helpers import MINI_DATA, SITE_URL
 from kaartvel_pdf import CARD_H, CARD_W, LEFTS, TOPS, card_labels, mirror_problems, page_text, page_words, qr_codes_per_cell, squeeze
 from kennisplein import build_site
 from kennisplein.sharing import editie_tekst
@@ -27,11 +27,6 @@ from kennisplein.downloads import decks, faces, fonts, opendata
 from kennisplein.downloads.catalog import build_downloads
 from kennisplein.records import Site
 
-
-
-@pytest.fixture(scope="module")
-def data() -> Site:
-    return build_site(ROOT / "data", ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

@@ -12,17 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, SITE_URL
-from kennisplein import build_site
 from kennisplein.sharing import editie_tekst
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-@pytest.fixture(scope="module")
-def data():
-    return build_site(ROOT / "data", ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

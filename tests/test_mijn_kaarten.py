@@ -14,35 +14,15 @@ import pytest
 from helpers import ROOT
 from kennisplein import build_site, my_cards
 from kennisplein.vocabularies import MIJN_KAARTEN_STATUSSEN
-from quality_gates import axe_violations, serve_empty_search_index, tab_through
+from quality_gates import axe_violations, tab_through
 
 MIJN = "kaarten/mijn/"
 STORE = "kennisplein.mijn-kaarten"
 
 
 @pytest.fixture(scope="module")
-def data():
-    return build_site(ROOT / "data", ROOT / "docs")
-
-
-@pytest.fixture(scope="module")
 def schema(built_site):
     return json.loads((built_site / my_cards.SCHEMA).read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def new_context(browser, served_site, built_site):
-    contexts = []
-
-    def make(width: int = 1280, height: int = 900):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", accept_downloads=True)
-        serve_empty_search_index(context, served_site, built_site)
-        contexts.append(context)
-        return context
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def stored(page) -> dict:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI_DATA, ROOT, copy_data
-from kennisplein import build_site, offline
+from kennisplein import offline
 from kennisplein.serving import serve_directory
 
 CACHE_READY = """async () => {
@@ -28,11 +28,6 @@ CACHE_READY = """async () => {
   return key ? (await state.match(key)).text() : null;
 }"""
 OUR_CACHES = "async () => (await caches.keys()).filter(k => k.startsWith('kennisplein-') && k !== 'kennisplein-stand')"
-
-
-@pytest.fixture(scope="module")
-def data():
-    return build_site(ROOT / "data", ROOT / "docs")
 
 
 def wait_for_version(page, version: str | None = None, timeout: float = 20) -> str:

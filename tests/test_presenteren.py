@@ -9,34 +9,20 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT
-from kennisplein import build_site
-from quality_gates import axe_violations, horizontal_overflow, serve_empty_search_index, tab_through
+from quality_gates import axe_violations, horizontal_overflow, tab_through
 
 URL = "kaarten/presenteren/"
 
 
-@pytest.fixture(scope="module")
-def data():
-    return build_site(ROOT / "data", ROOT / "docs")
-
-
 @pytest.fixture
-def open_at(browser, served_site, built_site):
-    """Open a page at a window size in a fresh context; yields a function (path, width, height)."""
-    contexts = []
-
+def open_at(new_context, served_site):
+    """Open a page at a window size in a fresh context; returns a function (path, width, height)."""
     def opener(path: str, width: int = 1280, height: int = 720, referer: str | None = None, **options):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="nl-NL", **options)
-        serve_empty_search_index(context, served_site, built_site)
-        contexts.append(context)
-        page = context.new_page()
+        page = new_context(width, height, **options).new_page()
         page.goto(served_site + path, wait_until="load", referer=referer)
         return page
 
-    yield opener
-    for context in contexts:
-        context.close()
+    return opener
 
 
 def shown(page) -> str:
@@ -186,28 +172,24 @@ def test_a_swipe_turns_the_card(open_at, data):
     assert shown(page) == ids[0]
 
 
-def test_the_timer_says_in_words_when_time_is_up(browser, served_site, built_site, data):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    try:
-        serve_empty_search_index(context, served_site, built_site)
-        context.clock.install()
-        page = context.new_page()
-        page.goto(served_site + f"{URL}?kaarten={data.kaarten[0].id},{data.kaarten[1].id}")
-        page.get_by_label("Tijd per kaart").select_option("3")
-        assert page.locator("#kp-klok").inner_text() == "Nog 3:00"
-        context.clock.run_for("02:00")
-        assert page.locator("#kp-klok").inner_text() == "Nog 1:00"
-        context.clock.run_for("01:01")
-        assert page.locator("#kp-klok").inner_text() == "De tijd is om"
-        status = page.locator("#kp-presentatie-status")
-        assert status.get_attribute("aria-live") == "polite" and status.inner_text() == "De tijd voor deze kaart is om."
-        assert page.evaluate("document.querySelectorAll('audio, video').length") == 0
-        page.keyboard.press("ArrowRight")  # the next card starts its own time
-        assert page.locator("#kp-klok").inner_text() == "Nog 3:00"
-        page.reload()
-        assert page.get_by_label("Tijd per kaart").input_value() == "3"
-    finally:
-        context.close()
+def test_the_timer_says_in_words_when_time_is_up(new_context, served_site, data):
+    context = new_context(1280, 720)
+    context.clock.install()
+    page = context.new_page()
+    page.goto(served_site + f"{URL}?kaarten={data.kaarten[0].id},{data.kaarten[1].id}")
+    page.get_by_label("Tijd per kaart").select_option("3")
+    assert page.locator("#kp-klok").inner_text() == "Nog 3:00"
+    context.clock.run_for("02:00")
+    assert page.locator("#kp-klok").inner_text() == "Nog 1:00"
+    context.clock.run_for("01:01")
+    assert page.locator("#kp-klok").inner_text() == "De tijd is om"
+    status = page.locator("#kp-presentatie-status")
+    assert status.get_attribute("aria-live") == "polite" and status.inner_text() == "De tijd voor deze kaart is om."
+    assert page.evaluate("document.querySelectorAll('audio, video').length") == 0
+    page.keyboard.press("ArrowRight")  # the next card starts its own time
+    assert page.locator("#kp-klok").inner_text() == "Nog 3:00"
+    page.reload()
+    assert page.get_by_label("Tijd per kaart").input_value() == "3"
 
 
 def test_the_qr_code_is_the_card_pages_own(open_at, built_site):

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ROOT, SITE_URL
+from helpers import SITE_URL
 from kaartvel_pdf import card_labels, mirror_problems, page_text, page_words, qr_codes_per_cell, squeeze
-from kennisplein import build_site
 from kennisplein.downloads import decks
 
 
-
-
-@pytest.fixture(scope="module")
-def data():
-    return build_site(ROOT / "data", ROOT / "docs")
 
 
 def open_print_page(page, served_site, query):

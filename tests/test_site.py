@@ -17,11 +17,6 @@ def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture(scope="module")
-def data():
-    return build_site(ROOT / "data", ROOT / "docs")
-
-
 CONTRACT = ["", "kaarten/", "sessies/", "model/", "themas/", "aanbevelingen/", "downloads/", "bronnen/", "aanpakken/"]
 
 
