@@ -95,15 +95,17 @@ def _page_file(url: str) -> str:
     return url + "index.html" if url == "" or url.endswith("/") else url
 
 
-def offline_files(site_dir: Path, site: Site) -> list[str]:
-    """Every file to keep, as site paths: pages as their address ('kaarten/'), others as files."""
+def offline_contents(site_dir: Path, site: Site) -> dict[str, bytes]:
+    """Every file to keep, as site paths (pages as their address, 'kaarten/'; others as
+    files), with its bytes: each file is read once, for the links it holds and for the hash."""
     pages = [p for p in (*PAGES, *(k.url for k in site.kaarten)) if (site_dir / _page_file(p)).is_file()]
-    found: dict[str, None] = dict.fromkeys(pages)
-    queue = [_page_file(p) for p in pages]
-    seen = set(queue)
+    contents = {p: (site_dir / _page_file(p)).read_bytes() for p in pages}
+    queue = list(pages)
+    seen = {_page_file(p) for p in pages}
     while queue:
-        file = queue.pop()
-        text = (site_dir / file).read_text(encoding="utf-8")
+        path = queue.pop()
+        file = _page_file(path)
+        text = contents[path].decode("utf-8")
         if file.endswith(".html"):
             # Not Material's search worker (named in its configuration, not in a tag): without
             # the search index, which is far too big to keep, it has nothing to search.
@@ -111,24 +113,23 @@ def offline_files(site_dir: Path, site: Site) -> list[str]:
         else:
             references = _css_loads(text)
         for reference in references:
-            path = _own(reference, file)
-            if path is None or path in seen or not (site_dir / path).is_file():
+            found = _own(reference, file)
+            if found is None or found in seen or not (site_dir / found).is_file():
                 continue
-            seen.add(path)
-            found[path] = None
-            if path.endswith(".css"):
-                queue.append(path)
-    return sorted(found)
+            seen.add(found)
+            contents[found] = (site_dir / found).read_bytes()
+            if found.endswith(".css"):
+                queue.append(found)
+    return contents
 
 
 def manifest(site_dir: Path, site: Site) -> bytes:
     """offline.json for the built site in `site_dir`."""
-    files = offline_files(site_dir, site)
+    contents = offline_contents(site_dir, site)
+    files = sorted(contents)
     digest = hashlib.sha256()
-    size = 0
     for path in files:
-        content = (site_dir / _page_file(path)).read_bytes()
-        size += len(content)
-        digest.update(path.encode() + b"\0" + content + b"\0")
-    value = {"versie": f"{site.editie.versie}-{digest.hexdigest()[:10]}", "bytes": size, "bestanden": files}
+        digest.update(path.encode() + b"\0" + contents[path] + b"\0")
+    value = {"versie": f"{site.editie.versie}-{digest.hexdigest()[:10]}",
+             "bytes": sum(map(len, contents.values())), "bestanden": files}
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
