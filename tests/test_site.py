@@ -102,12 +102,17 @@ def test_search_finds_a_card_on_its_own_page_not_on_every_list(built_site, data)
     assert any(d["location"] == kaart.url and kaart.tekst in d["text"] for d in docs)
     on_paper_only = f"editie {editie_tekst(data.editie)}"  # printed under the card, not for search
     assert not [d["location"] for d in docs if d["location"].startswith("kaarten/") and on_paper_only in d["text"]]
+    # How the site made a page (the Verantwoording) is the same sentences on every card: a
+    # search for "redactie" or "vaste nummer" must not find every card.
+    made = [d for d in docs if d["location"].startswith(("kaarten/", "sessies/", "themas/", "model/"))]
+    assert not [d["location"] for d in made if "vaste nummer van deze kaart" in d["text"] or "Verantwoording" in d["text"]]
 
     # Left out of the index, not out of the page: the share block, the related cards, the
     # note for paper are all there, and no trace of how they were left out.
     html = (built_site / kaart.url / "index.html").read_text(encoding="utf-8")
     page = BeautifulSoup(html, "html.parser")
     assert page.select_one("#delen") and page.select_one("#verwant") and page.select(".kp-tegel")
+    assert "vaste nummer van deze kaart" in page.select_one("details.kp-verantwoording").get_text()
     assert on_paper_only in page.select_one(".kp-kaart__papier").get_text()
     assert "kp:buiten-zoekindex" not in html and "data-search-exclude" not in html
 

@@ -1,15 +1,23 @@
-"""`{% cached key %}…{% endcached %}`: a piece of a theme template drawn once per key per build.
+"""`{% cached key %}…{% endcached %}`: a piece of a template drawn once per key per build.
 
-After Jinja's fragment cache example. Material draws its whole menu on every page. On the
-thousand pages outside the menu it is the same for every page in one folder (links are
-relative to the folder): the plugin gives those pages their folder as key
-(`kennisplein_menu_sleutel`), and overrides/partials/nav.html draws Material's own menu inside
-this tag. Without a key (`none`) the fragment is drawn every time. Measured at 1,000 cards
-(3 December 2026, processor time, 7 alternating rounds): a build without it costs 11 % more.
+After Jinja's fragment cache example. Each tag keeps its own pieces (its place in the template
+is part of the key), so one key can serve several tags. Two uses:
+
+- Material draws its whole menu, header and page settings on every page. On the thousand
+  pages outside the menu these are the same for every page in one folder (links are relative
+  to the folder): the plugin gives those pages their folder as key
+  (`kennisplein_menu_sleutel`), and the overrides draw Material's own parts inside this tag.
+  Without a key (`none`) the fragment is drawn every time.
+- A card's tile (`_macros.html`) is drawn once per card, kind of tile and link, however many
+  pages show it (four related cards on every card page, the lists).
+
+A build without it is drawn the same, byte for byte (tests/test_site.py checks it). Measured
+at 1,000 cards (3 December 2026): menu alone 11 % of a build; see README, "Snelheid".
 """
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import jinja2
@@ -22,20 +30,31 @@ class FragmentCache(Extension):
 
     def __init__(self, environment: jinja2.Environment) -> None:
         super().__init__(environment)
-        self.drawn: dict[object, str] = {}  # MkDocs makes the theme's environment anew every build
+        # MkDocs makes the theme's environment anew every build; ours (rendering.py) lives
+        # as long as the process and keeps the pieces of one Site (`drawing_for`).
+        self.drawn: dict[object, str] = {}
+        self.owner: weakref.ref | None = None
 
     def parse(self, parser):
         lineno = next(parser.stream).lineno
+        place = nodes.Const(f"{parser.name}:{lineno}")
         key = parser.parse_expression()
         body = parser.parse_statements(("name:endcached",), drop_needle=True)
-        return nodes.CallBlock(self.call_method("_draw", [nodes.ContextReference(), key]), [], [], body).set_lineno(lineno)
+        return nodes.CallBlock(self.call_method("_draw", [place, key]), [], [], body).set_lineno(lineno)
 
-    def _draw(self, context, key, caller) -> str:
+    def _draw(self, place, key, caller) -> str:
         if key is None:
             return caller()
-        if key not in self.drawn:
-            self.drawn[key] = caller()
-        return self.drawn[key]
+        if (place, key) not in self.drawn:
+            self.drawn[place, key] = caller()
+        return self.drawn[place, key]
+
+    def drawing_for(self, owner: object) -> None:
+        """What is drawn from here on is drawn from `owner` (our pages: one Site): pieces drawn
+        from another are forgotten. Held weakly, so an old Site is not kept alive."""
+        if owner is None or self.owner is None or self.owner() is not owner:
+            self.drawn.clear()
+            self.owner = weakref.ref(owner) if owner is not None else None
 
 
 def install(env: jinja2.Environment, theme_dirs: list[str]) -> None:

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import caching, checkout, fragments, nieuw, permalinks, qr, scripts, stylesheets
+from . import caching, checkout, compiled, fragments, nieuw, permalinks, qr, rendering, scripts, stylesheets
 from .downloads.catalog import build_downloads
 from .paths import SCHEMAS
 from .pages import Page, pages, render
@@ -110,6 +110,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             # Its records, but nothing derived from an earlier build (such as tiles drawn with
             # templates that may have been edited since).
             self.site = dataclasses.replace(self.site)
+        rendering.keep_compiled(self.cache / "sjablonen")
         try:
             self.stylesheets = stylesheets.build_bundles()
             self.scripts = scripts.inline_scripts()
@@ -190,6 +191,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def on_env(self, env, config, files):
         fragments.install(env, config.theme.dirs)
+        env.bytecode_cache = compiled.SealedBytecodeCache(self.cache / "sjablonen")
         return env
 
     @event_priority(50)  # before Material's search plugin reads page.content

@@ -18,7 +18,7 @@ from .records import Aanbeveling, Aanpak, Correctie, Draaiboek, E, Kaart, Sessie
 from .downloads.catalog import Download
 from .downloads.faces import CARDS_PER_SHEET
 from .downloads.guide import GUIDE_PDF
-from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, printen_context
+from .downloads.selection import PAGE_URL as PRINT_PAGE_URL, PrintenPagina, printen_context
 from .nieuw import PAGE_URL as NIEUW_URL, NieuwPagina, nieuw_context
 from .rendering import render_template
 from .vocabularies import AANBEVELINGSOORTEN, ROLLEN, TIMER_MINUTEN
@@ -385,8 +385,9 @@ def pages(site: Site, downloads: tuple[Download, ...] = (), *, site_url: str = "
     result += [sessie_page(s, site) for s in site.sessies]
     result += [thema_page(t, site) for t in site.themas]
     result += [aanpak_page(a, site) for a in site.aanpakken]
-    result.append(printen_page(site, site_url))
-    result.append(presenteren_page(site, site_url))
+    printed = printen_context(site, site_url)  # the print page's cards, also presented
+    result.append(printen_page(site, site_url, printed))
+    result.append(presenteren_page(site, site_url, printed))
     result.append(mijn_kaarten_page(site, site_url))
     if site.draaiboek:
         result.append(sessie_houden_page(site, downloads))
@@ -400,25 +401,22 @@ def nieuw_page(context: NieuwPagina) -> Page:
                 "nieuw.html", context, "nieuw", in_zoekindex=False)
 
 
-def printen_page(site: Site, site_url: str = "") -> Page:
+def printen_page(site: Site, site_url: str = "", printed: PrintenPagina | None = None) -> Page:
     # "printen" is a reserved card id (vocabularies.GERESERVEERDE_IDS), so no card takes this URL.
     return Page("kaarten/printen.md", PRINT_PAGE_URL, "Kaarten printen",
                 "Print je eigen keuze uit de kaarten op deze site, met voor- en achterkant, op A4.",
-                "printen.html", printen_context(site, site_url), "printen", in_zoekindex=False)
+                "printen.html", printed or printen_context(site, site_url), "printen", in_zoekindex=False)
 
 
-def presenteren_page(site: Site, site_url: str = "") -> Page:
+def presenteren_page(site: Site, site_url: str = "", printed: PrintenPagina | None = None) -> Page:
     # "presenteren" is a reserved card id (vocabularies.GERESERVEERDE_IDS). The page
     # takes the print page's cards: the same printed fronts, the same QR codes.
+    printed = printed or printen_context(site, site_url)
     return Page("kaarten/presenteren.md", "kaarten/presenteren/", "Kaarten presenteren",
                 "Laat de kaarten van de set Nieuwe Goede Gewoontes één voor één zien op een groot scherm, "
                 "zoals in een teamoverleg of een training.",
-                "presenteren.html", _presenteren_context(site, site_url), "presenteren", in_zoekindex=False)
-
-
-def _presenteren_context(site: Site, site_url: str) -> PresenterenPagina:
-    printed = printen_context(site, site_url)
-    return PresenterenPagina(printed.kaarten, printed.tekstmaten, TIMER_MINUTEN)
+                "presenteren.html", PresenterenPagina(printed.kaarten, printed.tekstmaten, TIMER_MINUTEN),
+                "presenteren", in_zoekindex=False)
 
 
 def mijn_kaarten_page(site: Site, site_url: str = "") -> Page:

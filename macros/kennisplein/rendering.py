@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import nh3
@@ -25,26 +26,38 @@ from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
 
 from . import vocabularies
+from .compiled import SealedBytecodeCache
+from .fragments import FragmentCache
 from .paths import PAGE_TEMPLATES
 from .qr import qr_svg
 
 
 def relative_url(from_url: str, to_url: str) -> str:
     """The link from the page at `from_url` to `to_url`, both site-relative ('kaarten/x/')."""
-    if to_url.startswith(("https:", "mailto:", "#")):
-        return to_url
-    target, _, fragment = to_url.lstrip("/").partition("#")
+    return linker(from_url)(to_url)
+
+
+def linker(from_url: str):
+    """`relative_url` from one page: a page asks for twenty links or more, so its own place
+    is split once."""
     # Plain string work, not posixpath.relpath (which asks the file system for the working
     # folder on every call): site URLs have no '.' or '..' parts.
     here = [part for part in from_url.split("/") if part]
-    there = [part for part in target.split("/") if part]
-    common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
-        common += 1
-    rel = "/".join([".."] * (len(here) - common) + there[common:]) or "."
-    if target.endswith("/") or not target:
-        rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{fragment}" if fragment else "")
+
+    def link(to_url: str) -> str:
+        if to_url.startswith(("https:", "mailto:", "#")):
+            return to_url
+        target, _, fragment = to_url.lstrip("/").partition("#")
+        there = [part for part in target.split("/") if part]
+        common = 0
+        while common < min(len(here), len(there)) and here[common] == there[common]:
+            common += 1
+        rel = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+        if target.endswith("/") or not target:
+            rel = "./" if rel == "." else rel + "/"
+        return rel + (f"#{fragment}" if fragment else "")
+
+    return link
 
 
 # --- the gate ----------------------------------------------------------------------------
@@ -274,6 +287,7 @@ _OUT_MARK = re.compile(f"({re.escape(_OUT_START)}|{re.escape(_OUT_END)})")
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(PAGE_TEMPLATES),
+        extensions=[FragmentCache],  # `{% cached %}`: a card's tile is drawn once
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -290,11 +304,20 @@ def environment() -> Environment:
     return env
 
 
+def keep_compiled(directory: Path) -> None:
+    """Keep the compiled templates in `directory` (a build's cache, see compiled.py)."""
+    environment().bytecode_cache = SealedBytecodeCache(directory)
+
+
 def render_template(name: str, page_url: str, **context) -> str:
     """Render one body template for the page at `page_url` (links come out relative)."""
-    template = environment().get_template(name)
+    env = environment()
+    # Pieces drawn once (`{% cached %}`) belong to one Site: every build makes a new one, so
+    # neither changed data nor a template edited while `mkdocs serve` runs gives an old piece.
+    env.extensions[FragmentCache.identifier].drawing_for(context.get("site"))
+    template = env.get_template(name)
     return template.render(
-        url=lambda target: relative_url(page_url, target),
+        url=linker(page_url),
         md=lambda text: markdown_to_html(text, page_url),
         md_inline=lambda text: markdown_to_html(text, page_url, inline=True),
         page_url=page_url,

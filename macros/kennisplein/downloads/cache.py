@@ -22,7 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .. import caching
-from .fonts import fonts_digest
+from .fonts import sources_digest
 from ..paths import PACKAGE, PRINT_TEMPLATES
 from .styles import CARD_CSS, SITE_CSS
 
@@ -64,7 +64,7 @@ class PdfCache:
 
     def key(self, inputs: str) -> str:
         digest = hashlib.sha256()
-        for part in (self.code, fonts_digest(), inputs):
+        for part in (self.code, sources_digest(), inputs):
             digest.update(part.encode("utf-8") + b"\0")
         return digest.hexdigest()
 

@@ -142,7 +142,8 @@ def build_downloads(site: Site, site_url: str, cache_dir: Path | None = None, *,
         "Welke velden het bestand heeft dat je op de pagina Mijn kaarten bewaart, om het te controleren of zelf te gebruiken.",
         "JSON Schema (Draft 2020-12)", DATA_GROUP)
 
-    files += [SiteFile(path, content) for path, content in font_files().items()]
-    files += [SiteFile(path, content) for path, content in web_fonts(Path(cache_dir) if cache_dir else None).items()]
+    kept = Path(cache_dir) if cache_dir else None
+    files += [SiteFile(path, content) for path, content in font_files(kept).items()]
+    files += [SiteFile(path, content) for path, content in web_fonts(kept).items()]
     cache.prune()
     return Downloads(tuple(files), tuple(listed), tuple(problems), tuple(cache.rendered), tuple(cache.hits), tuple(cache.skipped))

@@ -21,7 +21,7 @@ from pathlib import Path
 import fontpkg_atkinson_hyperlegible as atkinson
 import fontpkg_lexend as lexend
 
-from ..atomic import write_atomic
+from .. import caching
 
 FAMILY = "Atkinson Hyperlegible"
 FIGURES = "0123456789"
@@ -45,16 +45,43 @@ LEXEND = lexend.ROOT / "files" / "Lexend[wght].ttf"
 
 
 @cache
-def font_files() -> dict[str, bytes]:
-    """Every font the site and the print documents use: site path -> the file's bytes."""
+def font_files(cache_dir: Path | None = None) -> dict[str, bytes]:
+    """Every font the site and the print documents use: site path -> the file's bytes. The
+    figures are kept in `cache_dir` (made once per machine, see figures())."""
     files = {path: source.read_bytes() for path, source in FONT_FILES.items()}
-    files |= {path: figures(weight) for path, weight in FIGURE_FILES.items()}
+    files |= {path: figures(weight, cache_dir) for path, weight in FIGURE_FILES.items()}
     return files
 
 
 @cache
-def figures(weight: int) -> bytes:
-    """Lexend's ten figures at one weight, as a small static font (5 KB; 0.1 s to make)."""
+def sources_digest() -> str:
+    """Changes when a font the site uses changes, or how its figures are made: the key of the
+    kept figures and part of the PDF cache key. Read from the package files, so a build that
+    finds its PDFs kept makes no font at all."""
+    import fontTools
+
+    digest = hashlib.sha256()
+    for source in (*FONT_FILES.values(), LEXEND):
+        digest.update(source.read_bytes() + b"\0")
+    digest.update(repr((sorted(FIGURE_FILES.items()), FIGURES, SPACES, fontTools.version)).encode())
+    return digest.hexdigest()
+
+
+@cache
+def figures(weight: int, cache_dir: Path | None = None) -> bytes:
+    """Lexend's ten figures at one weight, as a small static font (5 KB): made by fontTools in
+    0.1 to 0.3 s, so kept, sealed (caching.py), in `cache_dir` when there is one."""
+    key = f"{sources_digest()}-{weight}"
+    kept = cache_dir / f"cijfers-{weight}-{sources_digest()[:20]}.ttf" if cache_dir else None
+    if kept is not None and (data := caching.read(kept, "lettertype", key)) is not None:
+        return data
+    data = _make_figures(weight)
+    if kept is not None:
+        caching.write(kept, "lettertype", key, data)
+    return data
+
+
+def _make_figures(weight: int) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
@@ -75,17 +102,17 @@ def figures(weight: int) -> bytes:
 def web_fonts(cache_dir: Path | None = None) -> dict[str, bytes]:
     """Every font of font_files() also as WOFF2, for the screen: the same glyphs, compressed
     with Brotli (Atkinson 23 KB instead of 54), which browsers fetch before the TTF named after
-    it in the CSS. Site path '.woff2' -> bytes. Made from the TTF (0.3 to 0.6 s a font), kept in
-    `cache_dir` under the TTF's digest; WeasyPrint keeps reading the TTFs."""
+    it in the CSS. Site path '.woff2' -> bytes. Made from the TTF (0.3 to 0.6 s a font), kept
+    sealed in `cache_dir` under the TTF's digest; WeasyPrint keeps reading the TTFs."""
     fonts = {}
-    for path, content in font_files().items():
-        kept = cache_dir / f"{hashlib.sha256(content).hexdigest()[:20]}.woff2" if cache_dir else None
-        if kept is not None and kept.is_file():
-            data = kept.read_bytes()
-        else:
+    for path, content in font_files(cache_dir).items():
+        key = hashlib.sha256(content).hexdigest()
+        kept = cache_dir / f"{key[:20]}.woff2" if cache_dir else None
+        data = caching.read(kept, "woff2", key) if kept is not None else None
+        if data is None:
             data = _woff2(content)
             if kept is not None:
-                write_atomic(kept, data)
+                caching.write(kept, "woff2", key, data)
         fonts[path.removesuffix(".ttf") + ".woff2"] = data
     return fonts
 
@@ -99,15 +126,6 @@ def _woff2(ttf: bytes) -> bytes:
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
-
-
-@cache
-def fonts_digest() -> str:
-    """Changes when a font changes: part of the PDF cache key."""
-    digest = hashlib.sha256()
-    for name, content in sorted(font_files().items()):
-        digest.update(name.encode() + b"\0" + content)
-    return digest.hexdigest()
 
 
 @cache
