@@ -75,6 +75,12 @@ class _ReferenceOutline(HTMLParser):
             self._open = None
 
 
+def test_outline_finds_no_id_in_an_editors_text():
+    """Markdown and the sanitizer leave '"' in text as it is: ' id="x"' there is words."""
+    ids, _ = outline(markdown_to_html('Hij schreef id="x" en <span id="y">', "kaarten/a/"))
+    assert ids == set()
+
+
 def test_outline_reads_every_page_of_the_site_as_an_html_parser_does():
     """outline() reads bodies with patterns, for speed: on every generated page it must find
     the same ids and headings as a real HTML parser."""

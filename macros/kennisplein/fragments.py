@@ -3,9 +3,10 @@
 After Jinja's fragment cache example. Each tag keeps its own pieces (its place in the template
 is part of the key), so one key can serve several tags. Two uses:
 
-- Material draws its whole menu, header and page settings on every page. On the thousand
-  pages outside the menu these are the same for every page in one folder (links are relative
-  to the folder): the plugin gives those pages their folder as key
+- Material draws its whole menu, header, settings, footer and scripts on every page. On the
+  thousand pages of records (every card in kaarten/) these are the same for every page in one
+  folder: links are relative to the folder, and none of those parts links to such a page
+  (mkdocs_plugin.SHARED_PARTS_KINDS). The plugin gives those pages their folder as key
   (`kennisplein_menu_sleutel`), and the overrides draw Material's own parts inside this tag.
   Without a key (`none`) the fragment is drawn every time.
 - A card's tile (`_macros.html`) is drawn once per card, kind of tile and link, however many

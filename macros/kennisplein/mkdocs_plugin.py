@@ -245,10 +245,18 @@ def _menu_titles(nav) -> dict[str, str]:
     return titles
 
 
+# The pages of a record, many of one kind in one folder (every card in kaarten/): nothing in
+# the theme's menu, header, footer or scripts links to one of them, so those parts are the
+# same, to the byte, for every page of the folder. A page they do link to (Bijdragen from the
+# footer, Mijn kaarten from the scripts) would get "./" there instead.
+SHARED_PARTS_KINDS = frozenset({"kaart", "sessie", "thema", "aanpak"})
+
+
 def _menu_key(page, nav) -> str | None:
-    """Pages outside the menu in one folder (all cards: kaarten/) get the same menu, links and
-    all: it is drawn once for them (fragments.py). None: the page draws its own, being in the
-    menu (it is marked there) or above a page that is."""
+    """The key under which the theme's parts are drawn once (fragments.py) for the record
+    pages of one folder, outside the menu. None: the page draws its own."""
+    if page.meta.get("kennisplein_soort") not in SHARED_PARTS_KINDS:
+        return None
     if page in nav.pages or any(p.url.startswith(page.url) for p in nav.pages):
         return None
     return page.url.rstrip("/").rpartition("/")[0] + "/"

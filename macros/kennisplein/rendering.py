@@ -330,7 +330,7 @@ def render_template(name: str, page_url: str, **context) -> str:
 # 30 times faster than an HTML parser, which cost more than rendering the pages. A test
 # checks the result against Python's HTML parser on every page of the site.
 _START_TAG = re.compile(r"<[a-zA-Z][^>]*")
-_ID = re.compile(r'\sid="([^"]*)"')  # within one start tag
+_ID = re.compile(r'\sid="([^"]*)"')  # within one start tag: text may hold ' id="x"' as it is
 _HEADING = re.compile(r'<h([23])\b[^>]*?\sid="([^"]*)"[^>]*>(.*?)</h\1\s*>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
