@@ -104,6 +104,11 @@ def test_search_finds_a_card_on_its_own_page_not_on_every_list(built_site, data)
     assert not [d["location"] for d in docs if d["location"].startswith("kaarten/") and on_paper_only in d["text"]]
     # How the site made a page (the Verantwoording) is the same sentences on every card: a
     # search for "redactie" or "vaste nummer" must not find every card.
+    # Where a source words a card as the card does, those words are found once, at the top
+    # of its page, not again under "Waar komt deze gewoonte vandaan?".
+    herkomst = {d["location"]: d["text"] for d in docs if d["location"].endswith("#herkomst")}
+    same = [k for k in data.kaarten if all(v.formulering == k.tekst for v in k.vindplaatsen)]
+    assert len(same) > 20 and [k.id for k in same if k.tekst in herkomst[k.url + "#herkomst"]] == []
     made = [d for d in docs if d["location"].startswith(("kaarten/", "sessies/", "themas/", "model/"))]
     assert not [d["location"] for d in made if "vaste nummer van deze kaart" in d["text"] or "Verantwoording" in d["text"]]
 
