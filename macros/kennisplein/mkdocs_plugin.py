@@ -8,6 +8,7 @@ readable Dutch report. Everything it calls is plain Python that works without Mk
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -110,6 +111,10 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             # Its records, but nothing derived from an earlier build (such as tiles drawn with
             # templates that may have been edited since).
             self.site = dataclasses.replace(self.site)
+        if not self.serving:
+            # What exists now (the records, the schemas, the modules) lives until the build
+            # ends: the garbage collector need not go through it again on every full round.
+            gc.freeze()
         rendering.keep_compiled(self.cache / "sjablonen")
         try:
             self.stylesheets = stylesheets.build_bundles()
@@ -199,7 +204,8 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         context["kennisplein_pagina"] = page.generated if isinstance(page, GeneratedPage) else None
         context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(page.meta.get("kennisplein_soort"))]
         context["kennisplein_scripts"] = self.scripts
-        context["kennisplein_menu_sleutel"] = _menu_key(page, nav)
+        context["kennisplein_menu_sleutel"] = key = _menu_key(page, nav)
+        context["kennisplein_inhoud_sleutel"] = (key, _toc_key(page.toc)) if key else None
         excluded = (page.meta.get("search") or {}).get("exclude")
         if excluded or has_search_cuts(page.content or ""):
             # The page (also a Markdown page with the kaarten() macro) shows all of it, the
@@ -260,6 +266,11 @@ def _menu_key(page, nav) -> str | None:
     if page in nav.pages or any(p.url.startswith(page.url) for p in nav.pages):
         return None
     return page.url.rstrip("/").rpartition("/")[0] + "/"
+
+
+def _toc_key(toc) -> tuple:
+    """A page's table of contents as a value: pages with the same headings draw the same one."""
+    return tuple((item.url, item.title, item.level, _toc_key(item.children)) for item in toc)
 
 
 def serving_report(problems: list[Problem]) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -168,6 +168,7 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
+@lru_cache(maxsize=8192)  # the check converts a text with a link, and its page again
 def _converted(text: str) -> str:
     """Markdown's HTML of an editor text, before the gate."""
     brackets, markup = markup_count(text)
