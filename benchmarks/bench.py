@@ -26,7 +26,6 @@ import argparse
 import compileall
 import contextlib
 import cProfile
-import functools
 import gc
 import gzip
 import io
@@ -138,9 +137,11 @@ class BuildTime:
 
 def time_build(config: Path, site_dir: Path, ours: bool = True) -> BuildTime:
     """`mkdocs build` in a fresh process, as `make build` runs it; for our site the time in our
-    plugin's hooks is measured too (see `_timed_build`)."""
+    plugin's hooks is measured too (see benchmarks/stopwatch.py)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))  # `benchmarks` from any folder
-    code = f"from benchmarks.bench import _timed_build; _timed_build({str(config)!r}, {str(site_dir)!r})"
+    # The stopwatch module imports nothing of the benchmark: our build must not pay for
+    # importing it (the MkDocs builds beside it do not).
+    code = f"from benchmarks.stopwatch import timed_build; timed_build({str(config)!r}, {str(site_dir)!r})"
     command = [sys.executable, "-c", code] if ours else [
         sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)]
     # Pages the previous build wrote go to disk first: otherwise this build would pay for
@@ -153,43 +154,6 @@ def time_build(config: Path, site_dir: Path, ours: bool = True) -> BuildTime:
         raise SystemExit(f"Het bouwen van {config} mislukte:\n{result.stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return BuildTime(elapsed, cpu, float(result.stdout.strip().splitlines()[-1]) if ours else 0.0)
-
-
-def _timed_build(config_file: str, site_dir: str) -> None:
-    """What `mkdocs build -q` does, with a stopwatch on every hook of our plugin; prints the
-    seconds spent in them. Runs in its own process (see `time_build`)."""
-    import logging
-
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from kennisplein import mkdocs_plugin
-
-    spent = [0.0]
-
-    def timed(method):
-        @functools.wraps(method)
-        def wrapper(*args, **kwargs):
-            start = time.perf_counter()
-            try:
-                return method(*args, **kwargs)
-            finally:
-                spent[0] += time.perf_counter() - start
-        return wrapper
-
-    plugin, page = mkdocs_plugin.KennispleinPlugin, mkdocs_plugin.GeneratedPage
-    for name in [n for n in vars(plugin) if n.startswith("on_")]:
-        setattr(plugin, name, timed(getattr(plugin, name)))
-    for name in ("read_source", "render"):  # our pages (their bodies: in on_page_context)
-        setattr(page, name, timed(getattr(page, name)))
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    config = load_config(config_file, site_dir=site_dir)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    print(f"{spent[0]:.4f}")
 
 
 def gzip_size(data: bytes) -> int:
