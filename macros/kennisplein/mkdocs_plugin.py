@@ -111,10 +111,6 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             # Its records, but nothing derived from an earlier build (such as tiles drawn with
             # templates that may have been edited since).
             self.site = dataclasses.replace(self.site)
-        if not self.serving:
-            # What exists now (the records, the schemas, the modules) lives until the build
-            # ends: the garbage collector need not go through it again on every full round.
-            gc.freeze()
         rendering.keep_compiled(self.cache / "sjablonen")
         try:
             self.stylesheets = stylesheets.build_bundles()
@@ -129,6 +125,12 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         # The offline copy (service worker) only for a built site: a preview must never be
         # answered from a cache.
         config.extra["kennisplein_offline"] = not self.serving
+        if not self.serving:
+            # What exists now (the records, the schemas, the modules) lives until the build
+            # ends: the garbage collector need not go through it again on every full round.
+            # Thawed when the build ends (on_post_build, on_build_error), so a process that
+            # builds more than once (the tests) collects as usual.
+            gc.freeze()
         return config
 
     def on_startup(self, command, dirty) -> None:
@@ -186,7 +188,11 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             raise PluginError(str(error)) from None
         return nav
 
+    def on_build_error(self, error) -> None:
+        gc.unfreeze()
+
     def on_post_build(self, config) -> None:
+        gc.unfreeze()
         if not self.serving:
             # What the service worker keeps, read from the pages as they were written.
             site_dir = Path(config.site_dir)

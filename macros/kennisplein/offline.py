@@ -45,19 +45,15 @@ _FETCHED_LINKS = {"stylesheet", "icon", "preload", "modulepreload"}
 
 
 def _loads(html: str) -> list[str]:
-    return [reference for tag in _LOADING_TAG.findall(html) if (reference := _tag_loads(tag))]
-
-
-@lru_cache(maxsize=4096)  # a thousand card pages hold the same tags for the same files
-def _tag_loads(tag: str) -> str | None:
-    """What one <link>, <script> or <img> makes the browser fetch, if anything."""
-    attributes = {name.lower(): value for name, value in _ATTRIBUTE.findall(tag)}
-    if tag[1:5].lower() == "link":
-        if _FETCHED_LINKS & set(attributes.get("rel", "").split()) and attributes.get("href"):
-            return html_unescape(attributes["href"])
-    elif attributes.get("src"):
-        return html_unescape(attributes["src"])
-    return None
+    found = []
+    for tag in _LOADING_TAG.findall(html):
+        attributes = {name.lower(): value for name, value in _ATTRIBUTE.findall(tag)}
+        if tag[1:5].lower() == "link":
+            if _FETCHED_LINKS & set(attributes.get("rel", "").split()) and attributes.get("href"):
+                found.append(html_unescape(attributes["href"]))
+        elif attributes.get("src"):
+            found.append(html_unescape(attributes["src"]))
+    return found
 
 
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
