@@ -49,7 +49,7 @@ CHANGES = {
          '    <div class="md-nav__title">\n      <span class="md-nav__icon md-icon"></span>\n      {{ title }}\n    </div>\n'
          '    {% endif %}\n'),
         # Drawn once per folder and set of headings (kennisplein/fragments.py).
-        ('{% set title = lang.t("toc") %}\n', '{% cached kennisplein_inhoud_sleutel | default(none) %}\n{% set title = lang.t("toc") %}\n'),
+        ('{% set title = lang.t("toc") %}\n', '{% cached kennisplein_inhoudsopgave_sleutel | default(none) %}\n{% set title = lang.t("toc") %}\n'),
         ("</nav>\n", "</nav>\n{% endcached %}\n"),
     ],
 }

@@ -22,12 +22,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import caching, checkout, compiled, fragments, nieuw, permalinks, qr, rendering, scripts, stylesheets
+from . import caching, checkout, compiled, fragments, nieuw, permalinks, qr, scripts, stylesheets
 from .downloads.catalog import build_downloads
 from .paths import SCHEMAS
 from .pages import Page, pages, render
 from .problems import DataError, Problem, report
-from .rendering import has_search_cuts, outline, searchable, shown
+from .rendering import has_search_cuts, keep_compiled, outline, searchable, shown
 from .records import Site
 from .site import build_site
 from . import offline
@@ -85,6 +85,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         self.cache: Path | None = None
         self.stylesheets: dict[str, stylesheets.Bundle] = {}
         self.scripts: dict[str, Markup] = {}
+        self.compiled: compiled.SealedBytecodeCache | None = None
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
@@ -111,7 +112,9 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
             # Its records, but nothing derived from an earlier build (such as tiles drawn with
             # templates that may have been edited since).
             self.site = dataclasses.replace(self.site)
-        rendering.keep_compiled(self.cache / "sjablonen")
+        # One cache of compiled templates for our environment and the theme's (on_env).
+        self.compiled = compiled.SealedBytecodeCache(self.cache / "sjablonen")
+        keep_compiled(self.compiled)
         try:
             self.stylesheets = stylesheets.build_bundles()
             self.scripts = scripts.inline_scripts()
@@ -202,7 +205,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
 
     def on_env(self, env, config, files):
         fragments.install(env, config.theme.dirs)
-        env.bytecode_cache = compiled.SealedBytecodeCache(self.cache / "sjablonen")
+        env.bytecode_cache = self.compiled
         return env
 
     @event_priority(50)  # before Material's search plugin reads page.content
@@ -211,7 +214,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         context["kennisplein_stijl"] = self.stylesheets[stylesheets.bundle_for(page.meta.get("kennisplein_soort"))]
         context["kennisplein_scripts"] = self.scripts
         context["kennisplein_menu_sleutel"] = key = _menu_key(page, nav)
-        context["kennisplein_inhoud_sleutel"] = (key, _toc_key(page.toc)) if key else None
+        context["kennisplein_inhoudsopgave_sleutel"] = (key, _toc_key(page.toc)) if key else None
         excluded = (page.meta.get("search") or {}).get("exclude")
         if excluded or has_search_cuts(page.content or ""):
             # The page (also a Markdown page with the kaarten() macro) shows all of it, the

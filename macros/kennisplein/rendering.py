@@ -17,16 +17,14 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 import markdown
 import nh3
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
 
 from . import vocabularies
-from .compiled import SealedBytecodeCache
 from .fragments import FragmentCache
 from .paths import PAGE_TEMPLATES
 from .qr import qr_svg
@@ -305,9 +303,9 @@ def environment() -> Environment:
     return env
 
 
-def keep_compiled(directory: Path) -> None:
-    """Keep the compiled templates in `directory` (a build's cache, see compiled.py)."""
-    environment().bytecode_cache = SealedBytecodeCache(directory)
+def keep_compiled(kept: BytecodeCache) -> None:
+    """Keep the compiled templates in `kept` (a build's cache, see compiled.py)."""
+    environment().bytecode_cache = kept
 
 
 def render_template(name: str, page_url: str, **context) -> str:
