@@ -203,6 +203,7 @@ def measure_browser(site_dir: Path) -> BrowserFigures | None:
         bodies: dict[str, bytes] = {}
         page.on("requestfinished", lambda request: bodies.setdefault(request.url, request.response().body()))
         page.goto(base + "kaarten/", wait_until="networkidle")
+        page.wait_for_selector("html[data-kp-geladen]", state="attached")  # scripts come after load
         page.wait_for_timeout(500)  # anything late, such as Material's search worker
         figures.transferred = sum(gzip_size(body) for body in bodies.values())
         figures.requests = len(bodies)

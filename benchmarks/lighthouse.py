@@ -3,11 +3,12 @@
 In one run, in temporary folders: our site is built from this repository and a stock Material
 for MkDocs project (Material's defaults, no web fonts: nothing may come from another host) is
 built beside it; both are served the same way (kennisplein.serving.serve_directory, on
-127.0.0.1, no compression) and built for the address they are served at, so their canonical
-links point at the server itself. Lighthouse (installed in benchmarks/lighthouse/ with npm,
-never globally) then measures each page in Debian's Chromium with its default mobile settings
-(simulated slow 4G and a slower processor), the stock page first in every round. Every figure
-is the median of the rounds; the ratios compare our page with the stock page of the same round.
+127.0.0.1) and built for the address they are served at, so their canonical links point at the
+server itself. Lighthouse (installed in benchmarks/lighthouse/ with npm, never globally) then
+measures each page in Debian's Chromium with its default mobile settings (simulated slow 4G
+and a slower processor), the stock page first in every round, twice: served without
+compression, and with gzip as GitHub Pages and most hosts send text. Every figure is the
+median of the rounds; the ratios compare our page with the stock page of the same round.
 
 Usage: python -m benchmarks.lighthouse [--herhaal 5] [--bewaar MAP] [--rapporten MAP]
 """
@@ -58,6 +59,9 @@ STOCK_PAGE = "paginas/pagina-00001/"
 # The targets of issue #18: first contentful paint at most this many times the stock page's.
 FCP_TARGETS = {"start": 1.0, "kaart": 1.0, "kaarten": 1.1}
 
+# How the pages are served: report-file prefix -> whether text goes out gzipped, and the words.
+SERVED = {"": (False, "zonder compressie"), "gzip-": (True, "met gzip, zoals een host (GitHub Pages) tekst verstuurt")}
+
 
 @dataclass
 class Measurement:
@@ -66,7 +70,7 @@ class Measurement:
     fcp_ms: float
     lcp_ms: float  # the largest contentful paint: a quarter of the performance score
     scores: dict[str, float]  # per category, 0..1
-    transfer: int  # bytes, as served (our test server does not compress)
+    transfer: int  # bytes, as served (compressed or not)
     failing: list[str] = field(default_factory=list)  # audits below 1 outside performance
     fcp_rounds: list[float] = field(default_factory=list)  # every round's FCP, for the ratios
     performance_rounds: list[float] = field(default_factory=list)
@@ -205,45 +209,64 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rapporten", type=Path, metavar="MAP", help="meet niet, maar toon de tabel van de rapporten in MAP (van --bewaar)")
     args = parser.parse_args(argv)
     if args.rapporten:
-        return report(*read_reports(args.rapporten), rounds=None)
+        return show_kept(args.rapporten)
     work = args.bewaar or Path(tempfile.mkdtemp(prefix="kennisplein-lighthouse-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         ours_dir, stock_dir = work / "site", work / "stock-site"
         ours_dir.mkdir(exist_ok=True)
         stock_dir.mkdir(exist_ok=True)
-        with serve_directory(ours_dir) as ours_url, serve_directory(stock_dir) as stock_url:
+        gzipped = {"now": False}
+        with serve_directory(ours_dir, compress=lambda: gzipped["now"]) as ours_url, \
+                serve_directory(stock_dir, compress=lambda: gzipped["now"]) as stock_url:
             print("  bouwen: onze site en de standaard Material-pagina ...", file=sys.stderr, flush=True)
             build_ours(ours_dir, ours_url, work)
             build_stock(stock_dir, stock_url, work)
             present = {name: path for name, path in PAGES.items() if (ours_dir / path / "index.html").is_file()}
-            reports: dict[str, list[dict]] = {name: [] for name in ["stock", *present]}
-            for turn in range(args.herhaal):
-                for name in reports:
-                    url = stock_url + STOCK_PAGE if name == "stock" else ours_url + present[name]
-                    print(f"  ronde {turn + 1}/{args.herhaal}: {url}", file=sys.stderr, flush=True)
-                    reports[name].append(lighthouse(url, work / f"{name}-{turn + 1}.json"))
-        return report(reports.pop("stock"), reports, rounds=args.herhaal)
+            measured = {}
+            for prefix, (compress, _) in SERVED.items():
+                gzipped["now"] = compress
+                reports: dict[str, list[dict]] = {name: [] for name in ["stock", *present]}
+                for turn in range(args.herhaal):
+                    for name in reports:
+                        url = stock_url + STOCK_PAGE if name == "stock" else ours_url + present[name]
+                        print(f"  {prefix or 'ongecomprimeerd-'}ronde {turn + 1}/{args.herhaal}: {url}", file=sys.stderr, flush=True)
+                        reports[name].append(lighthouse(url, work / f"{prefix}{name}-{turn + 1}.json"))
+                measured[prefix] = (reports.pop("stock"), reports)
+        for prefix, (stock_reports, reports) in measured.items():
+            report(stock_reports, reports, rounds=args.herhaal, served=SERVED[prefix][1])
+        return 0
     finally:
         if not args.bewaar:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def read_reports(folder: Path) -> tuple[list[dict], dict[str, list[dict]]]:
-    """The JSON reports a run kept (--bewaar): the stock page's and each of our pages'."""
+def read_reports(folder: Path, prefix: str = "") -> tuple[list[dict], dict[str, list[dict]]] | None:
+    """The JSON reports a run kept (--bewaar) for one way of serving (SERVED): the stock page's
+    and each of our pages'; None if that way was not measured."""
     def load(name: str) -> list[dict]:
-        return [json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob(f"{name}-*.json"))]
+        return [json.loads(f.read_text(encoding="utf-8")) for f in sorted(folder.glob(f"{prefix}{name}-[0-9]*.json"))]
     if not load("stock"):
-        raise SystemExit(f"{folder}: geen rapporten van Lighthouse (stock-1.json, ...) gevonden")
+        return None
     return load("stock"), {name: load(name) for name in PAGES if load(name)}
 
 
-def report(stock_reports: list[dict], reports: dict[str, list[dict]], rounds: int | None) -> int:
+def show_kept(folder: Path) -> int:
+    kept = {prefix: read_reports(folder, prefix) for prefix in SERVED}
+    if not any(kept.values()):
+        raise SystemExit(f"{folder}: geen rapporten van Lighthouse (stock-1.json, ...) gevonden")
+    for prefix, reports in kept.items():
+        if reports:
+            report(*reports, rounds=None, served=SERVED[prefix][1])
+    return 0
+
+
+def report(stock_reports: list[dict], reports: dict[str, list[dict]], rounds: int | None, served: str = SERVED[""][1]) -> int:
     stock = summarise(stock_reports)
     ours = {name: summarise(reports[name]) if name in reports else None for name in PAGES}
     print()
     print(f"Lighthouse {stock_reports[0]['lighthouseVersion']} in {CHROMIUM}, mobiel (gesimuleerd traag 4G), "
-          f"mediaan van {rounds or len(stock_reports)} rondes")
+          f"mediaan van {rounds or len(stock_reports)} rondes; geserveerd {served}")
     print("(× stock en prestaties tegen stock: de mediaan van de verhouding of het verschil per ronde);")
     print(f"stock Material: /{STOCK_PAGE} van Material for MkDocs zoals het komt (zonder webfonts), als 'kaal' in make bench.")
     print(table(stock, ours))

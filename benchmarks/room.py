@@ -88,6 +88,7 @@ def measure_room(site_dir: Path, presses: int = PRESSES) -> RoomFigures | None:
         context = browser.new_context(viewport={"width": 1920, "height": 1080})
         page = context.new_page()
         page.goto(base + "kaarten/", wait_until="load")
+        page.wait_for_selector("html[data-kp-geladen]", state="attached")  # scripts come after load
         size = None
         for _ in range(600):
             size = page.evaluate(_CACHE_SIZE)
@@ -98,6 +99,7 @@ def measure_room(site_dir: Path, presses: int = PRESSES) -> RoomFigures | None:
             figures.offline_bytes, figures.offline_files = size["bytes"], size["files"]
 
         page.goto(base + "kaarten/presenteren/", wait_until="load")
+        page.wait_for_selector("html[data-kp-geladen]", state="attached")  # scripts come after load
         figures.cards = page.evaluate("KennispleinPresentatie.ids().length")
         page.evaluate(_LISTEN)
         for _ in range(min(presses, figures.cards - 1)):

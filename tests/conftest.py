@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CHROMIUM, CHROMIUM_ARGS, MINI_DATA, ROOT, copy_data, mkdocs_build
+from helpers import CHROMIUM, CHROMIUM_ARGS, MINI_DATA, ROOT, copy_data, mkdocs_build, after_scripts, waiting_for_scripts
 from quality_gates import serve_empty_search_index
 from kennisplein import build_site
 from kennisplein.records import Site
@@ -68,12 +68,17 @@ def served_site(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright, headless."""
+    """Debian's Chromium driven by Playwright, headless. Going to a page (goto, reload, back,
+    wait_for_url) returns once its script files have run, and evaluate waits for them: they
+    come after `load` (helpers.SCRIPTS_RUN)."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} ontbreekt: installeer het met 'make systeem'")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Page, sync_playwright
 
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright, pytest.MonkeyPatch.context() as patch:
+        for name in ("goto", "reload", "go_back", "go_forward", "wait_for_url"):
+            patch.setattr(Page, name, waiting_for_scripts(getattr(Page, name)))
+        patch.setattr(Page, "evaluate", after_scripts(Page.evaluate))
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()

@@ -32,6 +32,39 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 
+# Script files come after a page has loaded (overrides/assets/javascripts/na-laden.js); Playwright's
+# goto waits for `load` only. A page says when its scripts have run (<html data-kp-geladen>);
+# a page without JavaScript (no class "js") or without script files has nothing to wait for.
+SCRIPTS_RUN = """() => {
+  const root = document.documentElement;
+  return !root.classList.contains("js") || root.hasAttribute("data-kp-geladen")
+    || !document.querySelector('script[type="kennisplein/na-laden"], script[src]');
+}"""
+
+
+def wait_for_scripts(page) -> None:
+    page.wait_for_function(SCRIPTS_RUN)
+
+
+def waiting_for_scripts(navigate):
+    """A Page navigation method (goto, reload, wait_for_url, …) that returns once the page's
+    scripts have run."""
+    def navigate_and_wait(page, *args, **options):
+        response = navigate(page, *args, **options)
+        if options.get("wait_until") != "commit":
+            wait_for_scripts(page)
+        return response
+    return navigate_and_wait
+
+
+def after_scripts(method):
+    """A Page method (evaluate) that first waits for the page's scripts: after a click on a
+    link, the next page's scripts come after its `load`."""
+    def wait_and_call(page, *args, **options):
+        wait_for_scripts(page)
+        return method(page, *args, **options)
+    return wait_and_call
+
 
 def mkdocs_build(destination: Path, data_dir: Path | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real strict build, as `make build` does, into `destination`. Tests ask for it

@@ -195,4 +195,5 @@ def test_the_tags_read_with_patterns_are_the_ones_an_html_parser_finds(built_sit
         soup = BeautifulSoup(html, "html.parser")
         expected = [e["href"] for e in soup.find_all("link", href=True) if {"stylesheet", "icon", "preload", "modulepreload"} & set(e.get("rel") or [])]
         expected += [e["src"] for e in soup.find_all(["script", "img"], src=True)]
+        expected += [e["data-src"] for e in soup.find_all("script", type="kennisplein/na-laden")]
         assert sorted(offline._loads(html)) == sorted(expected), path

@@ -8,6 +8,7 @@ filter before the paint), and gives every image its size. Lighthouse measures th
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -18,9 +19,6 @@ from kennisplein import scripts, stylesheets
 from quality_gates import paint_blockers, unsized_images
 from test_kwaliteit import linked_copy, replace
 
-# Pages where kaarten.js filters before the first paint (main.html holds the paint for a
-# filtered link, or a drawn card): there it must run while the page is parsed.
-FILTERED_BEFORE_PAINT = {"kaarten/index.html": ["kaarten.js"], "kaarten/trek/index.html": ["kaarten.js"]}
 
 
 def site_pages(site: Path):
@@ -63,48 +61,84 @@ def test_the_typeface_is_preloaded_as_woff2_and_swaps(built_site):
     assert [f.path for f in bundles["kennisplein"].preload] == [f"assets/fonts/{face}.woff2" for face in faces]
     assert all((built_site / f.path).is_file() for b in bundles.values() for f in b.preload)
     assert bundles["kennisplein"].css.count("font-display:swap") == 4
-    # WOFF2 is the same font, smaller: Atkinson's regular face.
+    # WOFF2 is the same font, smaller (without hinting): Atkinson's regular face, every
+    # character and every layout feature (ligatures, kerning) kept.
     from fontTools.ttLib import TTFont
     woff2, ttf = (built_site / f"assets/fonts/atkinson-hyperlegible-regular.{ext}" for ext in ("woff2", "ttf"))
-    assert woff2.stat().st_size < ttf.stat().st_size / 2
-    assert TTFont(woff2).getBestCmap() == TTFont(ttf).getBestCmap()
+    assert woff2.stat().st_size < ttf.stat().st_size / 3
+    web, full = TTFont(woff2), TTFont(ttf)
+    assert web.getBestCmap().keys() == full.getBestCmap().keys()
+    assert {f.FeatureTag for f in web["GSUB"].table.FeatureList.FeatureRecord} == {f.FeatureTag for f in full["GSUB"].table.FeatureList.FeatureRecord}
+    assert {f.FeatureTag for f in web["GPOS"].table.FeatureList.FeatureRecord} == {f.FeatureTag for f in full["GPOS"].table.FeatureList.FeatureRecord}
+    assert "fpgm" in full and not {"fpgm", "prep", "cvt "} & set(web.keys())
     # The print page's sheets declare the TTFs again (WeasyPrint reads those): the later rule wins.
     assert [f.path for f in bundles["kennisplein-printen"].preload] == [f"assets/fonts/{face}.ttf" for face in faces]
 
 
-def test_nothing_but_the_two_stylesheets_waits_before_the_first_paint(built_site):
-    assert paint_blockers(built_site, FILTERED_BEFORE_PAINT) == []
+def test_nothing_but_the_two_stylesheets_comes_before_the_first_paint(built_site):
+    assert paint_blockers(built_site) == []
 
 
-def test_paint_gate_reports_a_waiting_script_and_another_stylesheet(built_site, tmp_path):
+def test_paint_gate_reports_a_script_file_and_another_stylesheet(built_site, tmp_path):
     site = linked_copy(built_site, tmp_path / "site")
     page = site / "over" / "index.html"
     html = page.read_text(encoding="utf-8").replace("</head>", (
         '<link rel="stylesheet" href="../assets/stylesheets/extra.css">'
-        '<script src="../assets/javascripts/kaarten.js"></script></head>'), 1)
+        '<script src="../assets/javascripts/kaarten.js" defer></script>'
+        '<script type="kennisplein/na-laden" data-velden="q"></script></head>'), 1)
     replace(page, html.replace("<article", '<img src="../assets/images/favicon.png" alt=""><article', 1))
-    assert paint_blockers(site, FILTERED_BEFORE_PAINT) == [
-        "over/index.html: script kaarten.js wacht voor de eerste weergave",
+    assert paint_blockers(site) == [
+        "over/index.html: script kaarten.js wordt geladen voordat de pagina er staat",
+        "over/index.html: na-laden zonder data-src",
         "over/index.html: nog een stylesheet: ../assets/stylesheets/extra.css",
     ]
     assert unsized_images(site) == ["over/index.html: <img src=../assets/images/favicon.png>"]
-    # Where it is allowed on purpose, kaarten.js may wait; nowhere else.
-    assert paint_blockers(built_site, {}) == [f"{name}: script kaarten.js wacht voor de eerste weergave"
-                                              for name in sorted(FILTERED_BEFORE_PAINT)]
 
 
-def test_tiny_scripts_are_written_into_every_page_not_fetched(built_site):
+def test_script_files_wait_for_the_page_in_the_order_they_stand(built_site):
+    """Every script file is a placeholder that na-laden.js (written into the page) fetches after
+    the page has loaded: Material's bundle marked to be started, the page's own scripts and the
+    search index's hold before it (kaarten.js hides ?q= from Material's search while that
+    starts), what follows Material and the tools for the room after it."""
+    pages = dict(site_pages(built_site))
+    for name, soup in pages.items():
+        files = [s["data-src"].rsplit("/", 1)[-1] for s in soup.find_all("script", type="kennisplein/na-laden")]
+        assert files[-5:] == ["zoekindex-later.js", "bundle.a5f9d56c.min.js", "toegankelijkheid.js",
+                              "kennisplein-mijn-kaarten.js", "kennisplein-offline.js"], name
+        assert [s for s in soup.find_all("script", type="kennisplein/na-laden") if s.has_attr("data-material")] == \
+            [soup.find("script", attrs={"data-src": re.compile(r"bundle\.[0-9a-f]+\.min\.js$")})], name
+        assert str(scripts.inline_scripts()["na-laden.js"]) in [s.get_text() for s in soup.find_all("script", src=False)], name
+    firsts = {name: [s["data-src"].rsplit("/", 1)[-1] for s in pages[name].find_all("script", type="kennisplein/na-laden")][:-5]
+              for name in ("kaarten/index.html", "kaarten/trek/index.html", "kaarten/blijf-gesprek/index.html",
+                           "kaarten/printen/index.html", "kaarten/presenteren/index.html", "index.html")}
+    assert firsts == {
+        "kaarten/index.html": ["kaarten.js"], "kaarten/trek/index.html": ["kaarten.js"],
+        "kaarten/blijf-gesprek/index.html": ["kaarten.js"],
+        "kaarten/printen/index.html": ["kaarten.js", "kennisplein-printen.js"],
+        "kaarten/presenteren/index.html": ["kaarten.js", "kennisplein-presenteren.js"],
+        "index.html": [],
+    }
+    # Where an address chooses the cards (a filter, a draw), they wait for kaarten.js, not the page.
+    for name in ("kaarten/index.html", "kaarten/trek/index.html"):
+        assert pages[name].find("script", attrs={"data-kp-toont": True})["data-src"].endswith("kaarten.js"), name
+
+
+def test_the_scripts_that_cannot_wait_are_written_into_their_pages_not_fetched(built_site):
     inline = scripts.inline_scripts()
     for name, soup in site_pages(built_site):
         texts = [s.get_text() for s in soup.find_all("script", src=False)]
         assert [n for n, text in inline.items() if str(text) not in texts] == [], name
-    assert not [n for n in scripts.INLINE if (built_site / scripts.SITE_PATH / n).exists()]
+        first_card = str(scripts.page_script("presenteren-begin.js")) in texts
+        assert first_card == (name == "kaarten/presenteren/index.html"), name
+    assert not [n for n in scripts.unpublished() if (built_site / scripts.SITE_PATH / n).exists()]
+    with pytest.raises(scripts.ScriptError, match="kaarten.js: geen script om in een pagina te schrijven"):
+        scripts.page_script("kaarten.js")
 
 
 def test_a_tiny_script_that_would_end_its_own_script_element_stops_the_build(tmp_path):
     source = Path(shutil.copytree(scripts.SOURCE_DIR, tmp_path / "javascripts"))
-    (source / "toegankelijkheid.js").write_text('document.write("</script>");\n', encoding="utf-8")
-    with pytest.raises(scripts.ScriptError, match="toegankelijkheid.js: dit script komt in de pagina zelf"):
+    (source / "na-laden.js").write_text('document.write("</script>");\n', encoding="utf-8")
+    with pytest.raises(scripts.ScriptError, match="na-laden.js: dit script komt in de pagina zelf"):
         scripts.inline_scripts(source)
 
 
@@ -163,8 +197,8 @@ def test_without_javascript_the_page_shows_no_search_box_that_cannot_work(browse
 
 
 def test_with_javascript_the_first_paint_already_has_the_search_box(browser, served_site):
-    """Material's bundle is deferred; the head turns no-js into js before anything paints, so
-    the search box does not pop into the header afterwards."""
+    """Material's bundle comes after the first paint; the head turns no-js into js before
+    anything paints, so the search box does not pop into the header afterwards."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
@@ -176,9 +210,9 @@ def test_with_javascript_the_first_paint_already_has_the_search_box(browser, ser
         context.close()
 
 
-def test_the_inline_accessibility_script_still_runs_after_material(browser, served_site):
-    """toegankelijkheid.js is written into the page before Material's deferred bundle: it must
-    still find the scroll boxes Material puts around wide tables, and make them focusable."""
+def test_the_accessibility_script_runs_after_material(browser, served_site):
+    """toegankelijkheid.js comes after Material's bundle (both after the first paint): it must
+    find the scroll boxes Material puts around wide tables, and make them focusable."""
     context = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL")
     page = context.new_page()
     try:

@@ -107,6 +107,32 @@ def test_without_a_choice_the_whole_set_is_shuffled(open_at, data):
     assert first != second  # 34 cards: the same order twice is as good as impossible
 
 
+def test_the_first_card_is_on_the_podium_before_any_script_file(new_context, served_site, data):
+    """The script files come after the first paint (na-laden.js); presenteren-begin.js, written
+    into the page, draws the first card for that paint, at its size. The script then deals the
+    rest behind that very card (the same element: nothing is drawn twice)."""
+    context = new_context(1280, 720)
+    context.route(re.compile(r".*/javascripts/[^/]+\.js(\?.*)?$"), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(served_site + URL)
+    first = shown(page)
+    assert first in {k.id for k in data.kaarten}
+    assert page.locator("#kp-podium-kaart").evaluate("e => parseFloat(e.style.zoom)") > 1
+    assert page.locator("#kp-podium-kaart .kp-kaartzijde__titel").is_visible()
+    assert page.locator("[data-kp-presentatie]").get_attribute("data-eerste") == first
+
+    page = new_context(1280, 720).new_page()
+    page.add_init_script("""document.addEventListener('DOMContentLoaded', () => {
+        const front = document.querySelector('#kp-podium-kaart .kp-kaartzijde'); if (front) front.kpVanBegin = true; });""")
+    page.goto(served_site + URL)
+    assert deck(page)[0] == shown(page) == page.locator("[data-kp-presentatie]").get_attribute("data-eerste")
+    assert page.evaluate("document.querySelector('#kp-podium-kaart .kp-kaartzijde').kpVanBegin") is True
+    # Where the address chooses the cards, or the tab kept a place, the script decides alone.
+    page.goto(served_site + URL + f"?kaarten={data.kaarten[3].id}")
+    assert page.locator("[data-kp-presentatie]").get_attribute("data-eerste") is None
+    assert shown(page) == data.kaarten[3].id
+
+
 def test_unknown_ids_are_named_instead_of_an_empty_screen(open_at):
     page = open_at(f"{URL}?kaarten=bestaat-niet")
     assert shown(page) == ""

@@ -32,7 +32,9 @@ CHANGES = {
          '        {% if palette is not mapping or palette.scheme | d("default", true) != "default" or palette.primary != "custom" or palette.accent != "custom" %}\n'
          '        <link rel="stylesheet" href="{{ \'assets/stylesheets/palette.fb2fffe2.min.css\' | url }}">\n'
          '        {% endif %}\n'),
-        ("'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>", "'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\" defer></script>"),
+        # Fetched after the page has loaded, by na-laden.js, which starts Material's components.
+        ("<script src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\"></script>",
+         "<script type=\"kennisplein/na-laden\" data-src=\"{{ 'assets/javascripts/bundle.a5f9d56c.min.js' | url }}\" data-material></script>"),
     ],
     "partials/search.html": [
         (' autocorrect="off"', ""),

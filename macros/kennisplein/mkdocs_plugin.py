@@ -31,7 +31,7 @@ from .rendering import has_search_cuts, keep_compiled, outline, searchable, show
 from .records import Site
 from .site import build_site
 from . import offline
-from .vocabularies import FILTERVELDEN, IMAGE_FOLDER, MIJN_KAARTEN_STATUSSEN
+from .vocabularies import FILTERVELDEN, IMAGE_FOLDER, MIJN_KAARTEN_NOTITIE_MAX, MIJN_KAARTEN_STATUSSEN
 
 log = logging.getLogger("mkdocs.plugins.kennisplein")
 
@@ -125,6 +125,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         config.extra["kennisplein_filtervelden"] = FILTERVELDEN  # the head waits for a filtered link
         # For the Mijn kaarten script, as [id, words] pairs: a JSON object would lose the order.
         config.extra["kennisplein_mijn_statussen"] = [list(item) for item in MIJN_KAARTEN_STATUSSEN.items()]
+        config.extra["kennisplein_mijn_notitie_max"] = MIJN_KAARTEN_NOTITIE_MAX
         # The offline copy (service worker) only for a built site: a preview must never be
         # answered from a cache.
         config.extra["kennisplein_offline"] = not self.serving
@@ -154,7 +155,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         # Our stylesheets: the bundles instead of their sources (see stylesheets.py); the tiny
         # scripts are written into the pages (scripts.py).
         sources = [f"{stylesheets.SITE_PATH}/{name}" for name in stylesheets.source_files()]
-        sources += [f"{scripts.SITE_PATH}/{name}" for name in scripts.INLINE]
+        sources += [f"{scripts.SITE_PATH}/{name}" for name in scripts.unpublished()]
         for path in sources:
             source = files.get_file_from_path(path)
             if source is not None:

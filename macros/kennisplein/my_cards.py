@@ -13,13 +13,12 @@ from dataclasses import dataclass
 
 from .sharing import absolute_url
 from .records import Kaart, Site
-from .vocabularies import MIJN_KAARTEN_STATUSSEN
+from .vocabularies import MIJN_KAARTEN_NOTITIE_MAX, MIJN_KAARTEN_STATUSSEN
 
 PAGE_URL = "kaarten/mijn/"
 SCHEMA = "downloads/mijn-kaarten.schema.json"
 KIND = "mijn-kaarten"  # the file's `soort`: a file without it is not ours
 VERSION = 1
-NOTE_MAX = 500  # characters of a note ("a short private note")
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,8 @@ def schema(site_url: str) -> bytes:
                    "description": "Het vaste id van de kaart, zoals in haar webadres /kaarten/<id>/."},
             "status": {"enum": list(MIJN_KAARTEN_STATUSSEN),
                        "description": "De markering: " + "; ".join(f"'{k}' ({v})" for k, v in MIJN_KAARTEN_STATUSSEN.items()) + "."},
-            "notitie": {"type": "string", "minLength": 1, "maxLength": NOTE_MAX,
-                        "description": f"Een eigen notitie bij de kaart, hoogstens {NOTE_MAX} tekens."},
+            "notitie": {"type": "string", "minLength": 1, "maxLength": MIJN_KAARTEN_NOTITIE_MAX,
+                        "description": f"Een eigen notitie bij de kaart, hoogstens {MIJN_KAARTEN_NOTITIE_MAX} tekens."},
             "gewijzigd": {**date_time, "description": "Wanneer de markering of notitie het laatst veranderde (ISO 8601)."},
         },
     }

@@ -40,7 +40,7 @@ BUDGET_BYTES = 2_000_000  # `make bench` holds the real site's cache to this
 # patterns rather than an HTML parser: the pages are the build's own output, and a parser took
 # 12 s for 1,000 card pages. tests/test_offline.py checks the list against the pages' own tags.
 _LOADING_TAG = re.compile(r"<(?:link|script|img)\s[^>]*>", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r'\s(rel|href|src)="([^"]*)"', re.IGNORECASE)
+_ATTRIBUTE = re.compile(r'\s(rel|href|src|data-src)="([^"]*)"', re.IGNORECASE)
 _FETCHED_LINKS = {"stylesheet", "icon", "preload", "modulepreload"}
 
 
@@ -51,8 +51,8 @@ def _loads(html: str) -> list[str]:
         if tag[1:5].lower() == "link":
             if _FETCHED_LINKS & set(attributes.get("rel", "").split()) and attributes.get("href"):
                 found.append(html_unescape(attributes["href"]))
-        elif attributes.get("src"):
-            found.append(html_unescape(attributes["src"]))
+        elif src := attributes.get("src") or attributes.get("data-src"):  # na-laden.js fetches data-src
+            found.append(html_unescape(src))
     return found
 
 

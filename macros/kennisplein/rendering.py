@@ -28,6 +28,7 @@ from . import vocabularies
 from .fragments import FragmentCache
 from .paths import PAGE_TEMPLATES
 from .qr import qr_svg
+from .scripts import page_script
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -294,11 +295,14 @@ def environment() -> Environment:
     )
     env.globals["ROLLEN"] = vocabularies.ROLLEN
     env.globals["FILTERVELDEN"] = vocabularies.FILTERVELDEN
+    env.globals["MIJN_KAARTEN_STATUSSEN"] = vocabularies.MIJN_KAARTEN_STATUSSEN
+    env.globals["MIJN_KAARTEN_NOTITIE_MAX"] = vocabularies.MIJN_KAARTEN_NOTITIE_MAX
     env.globals["SESSIESOORTEN"] = vocabularies.SESSIESOORTEN
     env.globals["AANBEVELINGSOORTEN"] = vocabularies.AANBEVELINGSOORTEN
     env.globals["BRONSOORTEN"] = vocabularies.BRONSOORTEN
     env.globals["tekstdelen"] = with_abbreviations  # the `tekst` macro: <abbr> in plain texts
     env.globals["qr_svg"] = qr_svg  # printed cards draw their code inline
+    env.globals["ingebouwd_script"] = page_script  # a tiny script written into its one page
     env.globals["BUITEN_ZOEKINDEX"] = (Markup(_OUT_START), Markup(_OUT_END))  # see searchable()
     return env
 

@@ -1,14 +1,16 @@
-"""Our tiny scripts, written into every page instead of fetched.
+"""The scripts written into pages instead of fetched.
 
-A request of its own costs a small script more than its bytes: on a slow connection it is one
-more round trip before the page is complete (Lighthouse counts it against the largest paint).
-These scripts are minified and printed inside the page by main.html; their source files stay
-in overrides/assets/javascripts/ and are not published. Larger scripts stay files (deferred,
-cached between pages).
+Every other script is a file that comes after the first paint (na-laden.js fetches them). Two
+cannot wait for that: na-laden.js itself, written into every page by main.html, and
+presentation mode's first card (presenteren-begin.js, written into that page by its
+template), which must stand on the podium in the first paint. They are minified and printed
+inside the page; their source files stay in overrides/assets/javascripts/ and are not
+published.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import rjsmin
@@ -16,7 +18,10 @@ from markupsafe import Markup
 
 from .paths import JAVASCRIPTS as SOURCE_DIR
 SITE_PATH = "assets/javascripts"
-INLINE = ("zoekindex-later.js", "toegankelijkheid.js")
+# Written into every page (main.html): the script that fetches the others after the first paint.
+INLINE = ("na-laden.js",)
+# Written into one page by its template (`ingebouwd_script(name)`): presentation mode's first card.
+IN_ONE_PAGE = ("presenteren-begin.js",)
 
 
 class ScriptError(ValueError):
@@ -25,12 +30,26 @@ class ScriptError(ValueError):
 
 def inline_scripts(source_dir: Path = SOURCE_DIR) -> dict[str, Markup]:
     """File name -> its minified text, safe inside <script> ... </script>."""
-    scripts = {}
-    for name in INLINE:
-        text = rjsmin.jsmin((source_dir / name).read_text(encoding="utf-8"))
-        if "</script" in text.lower() or "<!--" in text:
-            raise ScriptError(
-                f"overrides/assets/javascripts/{name}: dit script komt in de pagina zelf en mag daarom geen "
-                "'</script' of '<!--' bevatten. Schrijf bijvoorbeeld '<\\/script'.")
-        scripts[name] = Markup(text)
-    return scripts
+    return {name: _minified(source_dir, name) for name in INLINE}
+
+
+@cache
+def page_script(name: str) -> Markup:
+    """One of IN_ONE_PAGE, minified, for the template of the page it belongs to."""
+    if name not in IN_ONE_PAGE:
+        raise ScriptError(f"{name}: geen script om in een pagina te schrijven; kies uit {', '.join(IN_ONE_PAGE)}.")
+    return _minified(SOURCE_DIR, name)
+
+
+def unpublished() -> tuple[str, ...]:
+    """The scripts that are only ever written into pages: their files stay out of the site."""
+    return INLINE + IN_ONE_PAGE
+
+
+def _minified(source_dir: Path, name: str) -> Markup:
+    text = rjsmin.jsmin((source_dir / name).read_text(encoding="utf-8"))
+    if "</script" in text.lower() or "<!--" in text:
+        raise ScriptError(
+            f"overrides/assets/javascripts/{name}: dit script komt in de pagina zelf en mag daarom geen "
+            "'</script' of '<!--' bevatten. Schrijf bijvoorbeeld '<\\/script'.")
+    return Markup(text)

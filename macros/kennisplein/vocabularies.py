@@ -100,6 +100,10 @@ MIJN_KAARTEN_STATUSSEN: dict[str, str] = {
     "besproken-in-het-team": "Besproken in het team",
 }
 
+# The longest note a visitor can keep with a card in "Mijn kaarten", in characters ("a short
+# private note"): the form, the script and the schema of the exported file hold to it.
+MIJN_KAARTEN_NOTITIE_MAX = 500
+
 # Which schema a data file follows, by where it stands in data/.
 # A folder holds one record per file; the others hold a list under their top key.
 KIND_BY_FOLDER: dict[str, str] = {

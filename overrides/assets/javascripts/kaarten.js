@@ -92,8 +92,9 @@
 
   // Material's site search opens itself when a page loads with ?q= in the URL (its way to
   // share a search), as its bundle starts. Here q is the card filter, so this script (which
-  // runs before that bundle, deferred or not) hides q from the URL until the bundle has
-  // started (it defines document$), and puts it back when the document is loaded.
+  // na-laden.js runs before that bundle) hides q from the URL until the bundle has started
+  // (it defines document$), and puts it back on DOMContentLoaded, which na-laden.js gives
+  // again right after the bundle has run.
   function hideQueryFromSiteSearch() {
     const url = new URL(location.href);
     if (!url.searchParams.has("q") || window.document$) return;

@@ -21,7 +21,7 @@
   const STORE_KEY = "kennisplein.mijn-kaarten";
   const KIND = "mijn-kaarten";
   const VERSION = 1;
-  const NOTE_MAX = 500;
+  const NOTE_MAX = Number((script && script.dataset.notitieMax) || 500);
   const FILE_MAX = 2 * 1024 * 1024;
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -162,34 +162,49 @@
     return "Notitie";
   }
 
-  // The form: one status (or none) and a note, saved as soon as they change.
-  function form(id, title, mijnUrl) {
+  // The form: one status (or none) and a note. A card page has it in the page already
+  // (_mijn_formulier.html, so nothing moves when this script comes); a tile gets the same
+  // markup from here when it is opened.
+  function newForm(title, mijnUrl) {
     const n = ++counter;
     const box = element("div", { class: "kp-mijn__formulier" });
     const fieldset = element("fieldset", { class: "kp-mijn__keuze" });
     const legend = element("legend", {}, "Markeer deze kaart");
     legend.appendChild(element("span", { class: "md-visually-hidden" }, ": " + title));
     fieldset.appendChild(legend);
-    const options = STATUS_LIST.map(function (pair) { return pair[0]; }).concat([""]);
-    const radios = options.map(function (value) {
+    STATUS_LIST.map(function (pair) { return pair[0]; }).concat([""]).forEach(function (value) {
       const label = element("label", { class: "kp-mijn__optie" });
-      const radio = element("input", { type: "radio", name: "kp-mijn-" + n, value: value });
-      label.appendChild(radio);
+      label.appendChild(element("input", { type: "radio", name: "kp-mijn-" + n, form: "__toggles", value: value }));
       label.appendChild(document.createTextNode(" " + (value ? STATUSES[value] : "Geen markering")));
       fieldset.appendChild(label);
-      return radio;
     });
     box.appendChild(fieldset);
     const noteId = "kp-mijn-notitie-" + n;
     const hintId = noteId + "-uitleg";
     box.appendChild(element("label", { class: "kp-mijn__label", for: noteId }, "Notitie"));
-    const note = element("textarea", { id: noteId, class: "kp-mijn__notitie", rows: "3", maxlength: String(NOTE_MAX), "aria-describedby": hintId });
-    box.appendChild(note);
+    box.appendChild(element("textarea", { id: noteId, autocomplete: "off", class: "kp-mijn__notitie", rows: "3", maxlength: String(NOTE_MAX), "aria-describedby": hintId }));
     const hint = element("p", { id: hintId, class: "kp-mijn__uitleg" }, "Alleen voor jou: bewaard in deze browser, nergens anders. ");
     if (mijnUrl) hint.appendChild(element("a", { href: mijnUrl }, "Al je kaarten"));
     box.appendChild(hint);
-    const saved = element("p", { class: "kp-mijn__opgeslagen", role: "status", "aria-live": "polite" });
-    box.appendChild(saved);
+    box.appendChild(element("p", { class: "kp-mijn__opgeslagen", role: "status", "aria-live": "polite" }));
+    return box;
+  }
+
+  // Shows what is kept for card `id` in a form, and keeps what changes, as soon as it changes.
+  function bindForm(box, id) {
+    const fieldset = box.querySelector(".kp-mijn__keuze");
+    const radios = Array.prototype.slice.call(fieldset.querySelectorAll("input[type=radio]"));
+    const note = box.querySelector(".kp-mijn__notitie");
+    const saved = box.querySelector(".kp-mijn__opgeslagen");
+    // A mark or note given before this script came (the form stands in the card page from the
+    // first paint, and a browser puts nothing back in it: _mijn_formulier.html): kept.
+    const chosen = radios.filter(function (radio) { return radio.checked; })[0];
+    if (chosen || note.value) {
+      const change = {};
+      if (chosen) change.status = chosen.value || null;
+      if (note.value) change.notitie = note.value;
+      set(id, change);
+    }
 
     function show() {
       const entry = read()[id];
@@ -220,11 +235,18 @@
     return box;
   }
 
+  function form(id, title, mijnUrl) {
+    return bindForm(newForm(title, mijnUrl), id);
+  }
+
   function initControl(root, mijnUrl) {
     const id = root.dataset.kpMijn;
     const title = root.dataset.titel || id;
     if (root.hasAttribute("data-kp-mijn-open")) {
-      root.querySelector("[data-kp-mijn-plek]").appendChild(form(id, title, ""));
+      const place = root.querySelector("[data-kp-mijn-plek]");
+      const box = place.querySelector(".kp-mijn__formulier");
+      if (box) bindForm(box, id);
+      else place.appendChild(form(id, title, ""));
       return;
     }
     // A tile: a button that opens the form below it, and shows the card's mark.

@@ -23,8 +23,6 @@
   const K = window.KennispleinKaarten;
 
   const STATE_KEY = "kennisplein.presenteren";
-  const CARD_HEIGHT_PX = 88 * 96 / 25.4; // the printed card: 63 × 88 mm
-  const CARD_WIDTH_PX = 63 * 96 / 25.4;
   const SWIPE_PX = 50;
 
   const sizes = root.dataset.tekstmaten.split(" ");
@@ -119,11 +117,7 @@
   // Every card has the printed size, so the zoom that fills the podium changes only with the
   // podium (window, full screen, the help opening in the bar), not from card to card.
   function scale() {
-    const style = getComputedStyle(podium);
-    const height = podium.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-    const width = podium.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    const zoom = Math.max(0.5, Math.min(height / CARD_HEIGHT_PX, width / CARD_WIDTH_PX));
-    holder.style.zoom = zoom.toFixed(3);
+    window.KennispleinPodium.scale(podium, holder); // presenteren-begin.js, in the page
   }
 
   function plural(n, one, many) {
@@ -132,7 +126,8 @@
 
   function render() {
     const atEnd = index >= deck.length;
-    holder.textContent = "";
+    const shown = holder.firstElementChild;
+    if (atEnd) holder.textContent = "";
     holder.hidden = atEnd;
     end.hidden = !atEnd;
     previousButton.disabled = index === 0;
@@ -149,8 +144,13 @@
       return;
     }
     const card = deck[index];
-    const front = card.element.querySelector("template").content.firstElementChild.cloneNode(true);
-    holder.appendChild(front);
+    // The card on the podium since the first paint (presenteren-begin.js) stays where it is.
+    const front = shown && shown.dataset.kaart === card.id ? shown
+      : card.element.querySelector("template").content.firstElementChild.cloneNode(true);
+    if (front !== shown) {
+      holder.textContent = "";
+      holder.appendChild(front);
+    }
     K.fitFront(front, sizes); // text and footer scale alike: fitting works at any zoom
     const title = card.element.dataset.titel;
     // The place in this presentation, not the card's number (its band says "Kaart N"): two
@@ -197,6 +197,13 @@
   function emptyText() {
     if (chosen.unknown.length) return "De kaarten in dit adres bestaan niet (meer): " + chosen.unknown.join(", ") + ".";
     return "Geen kaarten passen bij dit filter.";
+  }
+
+  // The card presenteren-begin.js drew for the first paint goes on top of the shuffled deck.
+  function firstOnTop(cards, id) {
+    const at = cards.findIndex(function (card) { return card.id === id; });
+    if (at > 0) cards.unshift(cards.splice(at, 1)[0]);
+    return cards;
   }
 
   function go(target) {
@@ -338,7 +345,7 @@
 
   const kept = load();
   const cards = chosen.chosen ? chosen.cards : items.slice();
-  deck = keptDeck(kept, cards) || (chosen.chosen ? cards.slice() : shuffle(cards.slice()));
+  deck = keptDeck(kept, cards) || (chosen.chosen ? cards.slice() : firstOnTop(shuffle(cards.slice()), root.dataset.eerste));
   index = kept && deck.length && kept.plek >= 0 && kept.plek <= deck.length && keptDeck(kept, cards) ? kept.plek : 0;
   const choices = Array.prototype.map.call(timerChoice.options, function (option) { return parseInt(option.value, 10); });
   minutes = kept && choices.indexOf(kept.timer) >= 0 ? kept.timer : 0;

@@ -30,18 +30,10 @@
     });
   }
 
-  // Written into the page before Material's deferred bundle (see scripts.py): wait until the
-  // document is parsed, when that bundle has run, then follow Material's document$.
-  function afterMaterial() {
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(start);
-    } else {
-      start();
-    }
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", afterMaterial, { once: true });
+  // Fetched after Material's bundle (na-laden.js, in the order main.html gives).
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
   } else {
-    afterMaterial();
+    start();
   }
 })();

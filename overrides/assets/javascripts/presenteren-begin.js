@@ -1,0 +1,41 @@
+/* Presentation mode: the first card in the first paint.
+
+   kennisplein-presenteren.js comes after the page has loaded (na-laden.js); until then the
+   podium would stand empty. Where that script would deal the whole set shuffled (no cards
+   chosen in the address, no place kept in this tab), this one, written into the page after
+   the cards, draws the first card now, at random, and shows it at the podium's size; its id
+   goes in data-eerste, and the script deals the other cards behind it (a random first card
+   and the rest shuffled: every order as likely as with one shuffle).
+
+   window.KennispleinPodium.scale(podium, holder) is the one place the card's size on screen
+   is reckoned: the printed card (63 × 88 mm) as large as the podium allows. */
+(function () {
+  "use strict";
+  var CARD_HEIGHT_PX = 88 * 96 / 25.4;
+  var CARD_WIDTH_PX = 63 * 96 / 25.4;
+
+  function scale(podium, holder) {
+    var style = getComputedStyle(podium);
+    var height = podium.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    var width = podium.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    var zoom = Math.max(0.5, Math.min(height / CARD_HEIGHT_PX, width / CARD_WIDTH_PX));
+    holder.style.zoom = zoom.toFixed(3);
+  }
+  window.KennispleinPodium = { scale: scale };
+
+  var root = document.querySelector("[data-kp-presentatie]");
+  var podium = document.getElementById("kp-podium");
+  var holder = document.getElementById("kp-podium-kaart");
+  if (!root || !podium || !holder || holder.firstElementChild || location.search) return;
+  try {
+    if (sessionStorage.getItem("kennisplein.presenteren")) return;  // the script's STATE_KEY
+  } catch (error) {
+    return;
+  }
+  var sources = root.querySelectorAll(".kp-presentatiebron");
+  if (!sources.length) return;
+  var source = sources[Math.floor(Math.random() * sources.length)];
+  holder.appendChild(source.querySelector("template").content.firstElementChild.cloneNode(true));
+  scale(podium, holder);
+  root.setAttribute("data-eerste", source.getAttribute("data-id"));
+})();
