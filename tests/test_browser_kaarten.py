@@ -161,8 +161,8 @@ def test_filtering_moves_nothing_above_the_cards(served_site, page):
         for (const e of list.getEntries()) window.kpShifts += e.value; }).observe({type: 'layout-shift', buffered: true});""")
     page.goto(served_site + "kaarten/?thema=teamwerk&q=team")
     page.wait_for_timeout(300)
-    # Loading a filtered link hides the other cards before the first paint (main.html holds
-    # the paint until kaarten.js has run): no shift at all.
+    # Loading a filtered link keeps the page below the header out of sight until kaarten.js
+    # has chosen the cards (main.html: kp-wacht): no shift at all.
     assert page.evaluate("window.kpShifts") == 0
     before = page.eval_on_selector_all("form[data-kp-filter], #kp-resultaat, .kp-keuze", "els => els.map(e => e.getBoundingClientRect().top)")
     page.select_option("#kp-thema", "reflectie")

@@ -1,9 +1,9 @@
 """Paint first: what a page makes the browser wait for before it can show anything.
 
 Every page links Material's stylesheet and one of ours (joined at build time from the source
-files, see kennisplein/stylesheets.py), preloads the fonts that stylesheet declares, runs no
-script before its first paint (all deferred, but the card filter where a filtered link must
-filter before the paint), and gives every image its size. Lighthouse measures the effect
+files, see kennisplein/stylesheets.py), preloads the fonts that stylesheet declares, fetches no
+script file before its first paint (na-laden.js brings them after it), and gives every image
+its size. Lighthouse measures the effect
 (`make bench-lighthouse`); these tests hold the markup to it."""
 
 from __future__ import annotations
@@ -97,14 +97,14 @@ def test_paint_gate_reports_a_script_file_and_another_stylesheet(built_site, tmp
 
 def test_script_files_wait_for_the_page_in_the_order_they_stand(built_site):
     """Every script file is a placeholder that na-laden.js (written into the page) fetches after
-    the page has loaded: Material's bundle marked to be started, the page's own scripts and the
-    search index's hold before it (kaarten.js hides ?q= from Material's search while that
-    starts), what follows Material and the tools for the room after it."""
+    the page has loaded: Material's bundle marked to be started; before it the page's own
+    scripts (kaarten.js hides ?q= from Material's search while that starts), the search
+    index's hold and the tools for the room; after it what follows Material."""
     pages = dict(site_pages(built_site))
     for name, soup in pages.items():
         files = [s["data-src"].rsplit("/", 1)[-1] for s in soup.find_all("script", type="kennisplein/na-laden")]
-        assert files[-5:] == ["zoekindex-later.js", "bundle.a5f9d56c.min.js", "toegankelijkheid.js",
-                              "kennisplein-mijn-kaarten.js", "kennisplein-offline.js"], name
+        assert files[-5:] == ["zoekindex-later.js", "kennisplein-mijn-kaarten.js", "kennisplein-offline.js",
+                              "bundle.a5f9d56c.min.js", "toegankelijkheid.js"], name
         assert [s for s in soup.find_all("script", type="kennisplein/na-laden") if s.has_attr("data-material")] == \
             [soup.find("script", attrs={"data-src": re.compile(r"bundle\.[0-9a-f]+\.min\.js$")})], name
         assert str(scripts.inline_scripts()["na-laden.js"]) in [s.get_text() for s in soup.find_all("script", src=False)], name
@@ -130,6 +130,8 @@ def test_the_scripts_that_cannot_wait_are_written_into_their_pages_not_fetched(b
         assert [n for n, text in inline.items() if str(text) not in texts] == [], name
         first_card = str(scripts.page_script("presenteren-begin.js")) in texts
         assert first_card == (name == "kaarten/presenteren/index.html"), name
+        fitting = str(scripts.page_script("kaartmaat.js")) in texts
+        assert fitting == (name in ("kaarten/presenteren/index.html", "kaarten/printen/index.html")), name
     assert not [n for n in scripts.unpublished() if (built_site / scripts.SITE_PATH / n).exists()]
     with pytest.raises(scripts.ScriptError, match="kaarten.js: geen script om in een pagina te schrijven"):
         scripts.page_script("kaarten.js")

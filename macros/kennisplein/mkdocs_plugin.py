@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from . import caching, checkout, compiled, fragments, nieuw, permalinks, qr, scripts, stylesheets
+from . import caching, checkout, compiled, fragments, my_cards, nieuw, permalinks, qr, scripts, stylesheets
 from .downloads.catalog import build_downloads
 from .paths import SCHEMAS
 from .pages import Page, pages, render
@@ -126,6 +126,7 @@ class KennispleinPlugin(BasePlugin[KennispleinConfig]):
         # For the Mijn kaarten script, as [id, words] pairs: a JSON object would lose the order.
         config.extra["kennisplein_mijn_statussen"] = [list(item) for item in MIJN_KAARTEN_STATUSSEN.items()]
         config.extra["kennisplein_mijn_notitie_max"] = MIJN_KAARTEN_NOTITIE_MAX
+        config.extra["kennisplein_mijn_sleutel"] = my_cards.STORE_KEY
         # The offline copy (service worker) only for a built site: a preview must never be
         # answered from a cache.
         config.extra["kennisplein_offline"] = not self.serving

@@ -18,6 +18,9 @@ from .vocabularies import MIJN_KAARTEN_NOTITIE_MAX, MIJN_KAARTEN_STATUSSEN
 PAGE_URL = "kaarten/mijn/"
 SCHEMA = "downloads/mijn-kaarten.schema.json"
 KIND = "mijn-kaarten"  # the file's `soort`: a file without it is not ours
+# Where the browser keeps the marks (localStorage): the script gets it on its tag, and the head
+# of /kaarten/mijn/ reads it to know whether there are cards to list.
+STORE_KEY = "kennisplein.mijn-kaarten"
 VERSION = 1
 
 

@@ -302,7 +302,7 @@ def environment() -> Environment:
     env.globals["BRONSOORTEN"] = vocabularies.BRONSOORTEN
     env.globals["tekstdelen"] = with_abbreviations  # the `tekst` macro: <abbr> in plain texts
     env.globals["qr_svg"] = qr_svg  # printed cards draw their code inline
-    env.globals["ingebouwd_script"] = page_script  # a tiny script written into its one page
+    env.globals["ingebouwd_script"] = page_script  # a tiny script written into the pages that need it
     env.globals["BUITEN_ZOEKINDEX"] = (Markup(_OUT_START), Markup(_OUT_END))  # see searchable()
     return env
 

@@ -1,16 +1,15 @@
 """The scripts written into pages instead of fetched.
 
-Every other script is a file that comes after the first paint (na-laden.js fetches them). Two
-cannot wait for that: na-laden.js itself, written into every page by main.html, and
-presentation mode's first card (presenteren-begin.js, written into that page by its
-template), which must stand on the podium in the first paint. They are minified and printed
-inside the page; their source files stay in overrides/assets/javascripts/ and are not
-published.
+Every other script is a file that comes after the first paint (na-laden.js fetches them). A
+few cannot wait for that: na-laden.js itself, written into every page by main.html; and
+presentation mode's first card (presenteren-begin.js), which must stand on the podium in the
+first paint with its text fitted (kaartmaat.js, also on the print page), written in by
+those pages' templates. They are minified and printed inside the page; their source files
+stay in overrides/assets/javascripts/ and are not published.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import rjsmin
@@ -20,8 +19,9 @@ from .paths import JAVASCRIPTS as SOURCE_DIR
 SITE_PATH = "assets/javascripts"
 # Written into every page (main.html): the script that fetches the others after the first paint.
 INLINE = ("na-laden.js",)
-# Written into one page by its template (`ingebouwd_script(name)`): presentation mode's first card.
-IN_ONE_PAGE = ("presenteren-begin.js",)
+# Written into the pages that need them by their templates (`ingebouwd_script(name)`): a
+# printed card's text size (print page, presentation mode), presentation mode's first card.
+IN_ONE_PAGE = ("kaartmaat.js", "presenteren-begin.js")
 
 
 class ScriptError(ValueError):
@@ -29,13 +29,16 @@ class ScriptError(ValueError):
 
 
 def inline_scripts(source_dir: Path = SOURCE_DIR) -> dict[str, Markup]:
-    """File name -> its minified text, safe inside <script> ... </script>."""
+    """File name -> its minified text, safe inside <script> ... </script>; the scripts of
+    IN_ONE_PAGE are checked too (read again by page_script when their page is made, so
+    `mkdocs serve` shows an edit)."""
+    for name in IN_ONE_PAGE:
+        _minified(source_dir, name)
     return {name: _minified(source_dir, name) for name in INLINE}
 
 
-@cache
 def page_script(name: str) -> Markup:
-    """One of IN_ONE_PAGE, minified, for the template of the page it belongs to."""
+    """One of IN_ONE_PAGE, minified, for the templates of the pages that need it."""
     if name not in IN_ONE_PAGE:
         raise ScriptError(f"{name}: geen script om in een pagina te schrijven; kies uit {', '.join(IN_ONE_PAGE)}.")
     return _minified(SOURCE_DIR, name)

@@ -5,8 +5,8 @@
  * text. Without it the pages still show every card (or the first one, on "Trek een kaart").
  *
  * window.KennispleinKaarten exposes the pure filter (for `make bench` and tests), and what the
- * print page and presentation mode share: which cards an address chooses (`selection`), the
- * fitting of a printed card's text (`fitFront`) and a fair shuffle (`shuffle`):
+ * print page and presentation mode share: which cards an address chooses (`selection`) and a
+ * fair shuffle (`shuffle`); the fitting of a printed card's text is kaartmaat.js's:
  *   const items = KennispleinKaarten.prepare(elements)  // or plain objects, see `item` below
  *   KennispleinKaarten.filter(items, {thema: "teamwerk", q: "overdracht"})  // -> matching items
  */
@@ -92,18 +92,27 @@
 
   // Material's site search opens itself when a page loads with ?q= in the URL (its way to
   // share a search), as its bundle starts. Here q is the card filter, so this script (which
-  // na-laden.js runs before that bundle) hides q from the URL until the bundle has started
-  // (it defines document$), and puts it back on DOMContentLoaded, which na-laden.js gives
-  // again right after the bundle has run.
-  function hideQueryFromSiteSearch() {
-    const url = new URL(location.href);
-    if (!url.searchParams.has("q") || window.document$) return;
-    const full = location.href;
+  // na-laden.js runs before that bundle) keeps q out of the URL until the bundle has started
+  // (it defines document$): the address a visitor loaded, and any filter they type before
+  // then. The latest address comes back on DOMContentLoaded, which na-laden.js gives again
+  // right after the bundle has run (or failed to come).
+  let heldAddress = null;
+
+  function holdQuery(address, state, push) {
+    const url = new URL(address, location.href);
     url.searchParams.delete("q");
-    history.replaceState(history.state, "", url.href);
-    document.addEventListener("DOMContentLoaded", function () {
-      history.replaceState(history.state, "", full);
-    }, { once: true });
+    (push ? history.pushState : history.replaceState).call(history, state, "", url.href);
+    if (heldAddress === null) {
+      document.addEventListener("DOMContentLoaded", function () {
+        history.replaceState(history.state, "", heldAddress);
+        heldAddress = null;
+      }, { once: true });
+    }
+    heldAddress = url.pathname + new URL(address, location.href).search + url.hash;
+  }
+
+  function hideQueryFromSiteSearch() {
+    if (new URL(location.href).searchParams.has("q") && !window.document$) holdQuery(location.href, history.state, false);
   }
 
   function isEmpty(state) {
@@ -136,18 +145,6 @@
     return { cards: any ? filter(items, state) : [], unknown: [], filtered: any, chosen: any };
   }
 
-  // A printed card's text that runs into the footer of its front steps down a size, as in
-  // the PDF decks. `sizes`: the text sizes, largest first (data-tekstmaten of the page).
-  function fitFront(front, sizes) {
-    const text = front.querySelector(".kp-kaartzijde__inhoud");
-    const footer = front.querySelector(".kp-kaartzijde__voet");
-    let size = sizes.findIndex(function (name) { return front.classList.contains("kp-tekstmaat--" + name); });
-    while (size >= 0 && size < sizes.length - 1 &&
-           text.getBoundingClientRect().bottom > footer.getBoundingClientRect().top + 0.5) {
-      front.classList.replace("kp-tekstmaat--" + sizes[size], "kp-tekstmaat--" + sizes[size + 1]);
-      size += 1;
-    }
-  }
 
   // Keys a page handles itself (draw, next card) only when the focus is not on a control
   // that uses that key: a field, a list, a button or link (Space presses those).
@@ -190,8 +187,10 @@
     function changed(field) {
       const current = state();
       const url = location.pathname + toQuery(current) + location.hash;
-      if (field === "q" && lastField === "q") history.replaceState(current, "", url);
-      else history.pushState(current, "", url);
+      const push = !(field === "q" && lastField === "q");
+      if (!window.document$ && (current.q || heldAddress !== null)) holdQuery(url, current, push);
+      else if (push) history.pushState(current, "", url);
+      else history.replaceState(current, "", url);
       lastField = field;
       onChange(current, field);
     }
@@ -566,7 +565,6 @@
     readState: readState,
     toQuery: toQuery,
     selection: selection,
-    fitFront: fitFront,
     shuffle: shuffle,
     keyForPage: keyForPage,
     initBrowser: initBrowser,  // for a benchmark on a page with many more tiles

@@ -18,7 +18,7 @@
   const STATUS_LIST = JSON.parse((script && script.dataset.statussen) || "[]");
   const STATUSES = {};
   STATUS_LIST.forEach(function (pair) { STATUSES[pair[0]] = pair[1]; });
-  const STORE_KEY = "kennisplein.mijn-kaarten";
+  const STORE_KEY = (script && script.dataset.sleutel) || "kennisplein.mijn-kaarten"; // my_cards.STORE_KEY
   const KIND = "mijn-kaarten";
   const VERSION = 1;
   const NOTE_MAX = Number((script && script.dataset.notitieMax) || 500);
@@ -164,7 +164,7 @@
 
   // The form: one status (or none) and a note. A card page has it in the page already
   // (_mijn_formulier.html, so nothing moves when this script comes); a tile gets the same
-  // markup from here when it is opened.
+  // markup from here when it is opened (enabled by bindForm, as the page's).
   function newForm(title, mijnUrl) {
     const n = ++counter;
     const box = element("div", { class: "kp-mijn__formulier" });
@@ -174,7 +174,7 @@
     fieldset.appendChild(legend);
     STATUS_LIST.map(function (pair) { return pair[0]; }).concat([""]).forEach(function (value) {
       const label = element("label", { class: "kp-mijn__optie" });
-      label.appendChild(element("input", { type: "radio", name: "kp-mijn-" + n, form: "__toggles", value: value }));
+      label.appendChild(element("input", { type: "radio", name: "kp-mijn-" + n, value: value }));
       label.appendChild(document.createTextNode(" " + (value ? STATUSES[value] : "Geen markering")));
       fieldset.appendChild(label);
     });
@@ -182,7 +182,7 @@
     const noteId = "kp-mijn-notitie-" + n;
     const hintId = noteId + "-uitleg";
     box.appendChild(element("label", { class: "kp-mijn__label", for: noteId }, "Notitie"));
-    box.appendChild(element("textarea", { id: noteId, autocomplete: "off", class: "kp-mijn__notitie", rows: "3", maxlength: String(NOTE_MAX), "aria-describedby": hintId }));
+    box.appendChild(element("textarea", { id: noteId, class: "kp-mijn__notitie", rows: "3", maxlength: String(NOTE_MAX), "aria-describedby": hintId }));
     const hint = element("p", { id: hintId, class: "kp-mijn__uitleg" }, "Alleen voor jou: bewaard in deze browser, nergens anders. ");
     if (mijnUrl) hint.appendChild(element("a", { href: mijnUrl }, "Al je kaarten"));
     box.appendChild(hint);
@@ -196,15 +196,9 @@
     const radios = Array.prototype.slice.call(fieldset.querySelectorAll("input[type=radio]"));
     const note = box.querySelector(".kp-mijn__notitie");
     const saved = box.querySelector(".kp-mijn__opgeslagen");
-    // A mark or note given before this script came (the form stands in the card page from the
-    // first paint, and a browser puts nothing back in it: _mijn_formulier.html): kept.
-    const chosen = radios.filter(function (radio) { return radio.checked; })[0];
-    if (chosen || note.value) {
-      const change = {};
-      if (chosen) change.status = chosen.value || null;
-      if (note.value) change.notitie = note.value;
-      set(id, change);
-    }
+    // The card page's form waits, disabled, for this script (_mijn_formulier.html).
+    fieldset.disabled = false;
+    note.disabled = false;
 
     function show() {
       const entry = read()[id];
@@ -519,6 +513,6 @@
     check: check,
   };
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
   else start();
 })();

@@ -22,7 +22,7 @@
   if (!root || !window.KennispleinKaarten) return;
   const K = window.KennispleinKaarten;
 
-  const STATE_KEY = "kennisplein.presenteren";
+  const STATE_KEY = root.dataset.sleutel; // where this tab keeps the order and the place
   const SWIPE_PX = 50;
 
   const sizes = root.dataset.tekstmaten.split(" ");
@@ -151,7 +151,7 @@
       holder.textContent = "";
       holder.appendChild(front);
     }
-    K.fitFront(front, sizes); // text and footer scale alike: fitting works at any zoom
+    window.KennispleinKaartmaat.fit(front, sizes); // kaartmaat.js; fitting works at any zoom
     const title = card.element.dataset.titel;
     // The place in this presentation, not the card's number (its band says "Kaart N"): two
     // numbers after the same word would read as one.

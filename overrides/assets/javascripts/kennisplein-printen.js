@@ -53,7 +53,7 @@
 
   // A text that runs into the footer of its front steps down a size, as in the PDF decks.
   function fit(front) {
-    KennispleinKaarten.fitFront(front, SIZES);
+    KennispleinKaartmaat.fit(front, SIZES); // kaartmaat.js, in the page
   }
 
   // On screen the A4 sheets are shown smaller, to fit the column; printing uses full size.

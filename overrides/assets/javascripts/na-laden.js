@@ -8,13 +8,15 @@
    end of every page, fetches them once the page has loaded (its typeface included), in the
    order they stand in, with their data attributes.
 
-   A page that shows a filter or a drawn card from its address has class kp-wacht on <html>
-   (main.html) and keeps those cards out of sight until the script marked data-kp-toont has
-   run: there the scripts come as soon as the page is parsed.
+   A page whose content a script chooses (a card-browser link with a filter, a drawn card, the
+   print page, Mijn kaarten with marks in this browser) has class kp-wacht on <html>
+   (main.html) and keeps everything below the header out of sight until the script marked
+   data-kp-toont has run (kaarten.css shows it after 3 seconds whatever happens): there the
+   scripts come as soon as the page is parsed.
 
    Material's bundle starts its components on DOMContentLoaded, which has passed by then: it
-   is given that event once more as soon as it has run. When every script has run (or failed),
-   <html data-kp-geladen> says so: the browser tests wait for it. */
+   is given that event once more as soon as it has run (or failed). When every script has run
+   (or failed), <html data-kp-geladen> says so: the browser tests wait for it. */
 (function () {
   "use strict";
   var doc = document, root = doc.documentElement;
@@ -34,10 +36,9 @@
       for (var i = 0, a; (a = placeholder.attributes[i]); i++) {
         if (a.name !== "type" && a.name !== "data-src") script.setAttribute(a.name, a.value);
       }
-      script.onload = script.onerror = function (event) {
-        if (event.type === "load" && script.hasAttribute("data-material")) {
-          doc.dispatchEvent(new Event("DOMContentLoaded"));
-        }
+      script.onload = script.onerror = function () {
+        // Also when it failed: what waits for that event (the card filter's ?q=) still runs.
+        if (script.hasAttribute("data-material")) doc.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
         if (script.hasAttribute("data-kp-toont")) show();
         done();
       };

@@ -3,8 +3,8 @@
    kennisplein-presenteren.js comes after the page has loaded (na-laden.js); until then the
    podium would stand empty. Where that script would deal the whole set shuffled (no cards
    chosen in the address, no place kept in this tab), this one, written into the page after
-   the cards, draws the first card now, at random, and shows it at the podium's size; its id
-   goes in data-eerste, and the script deals the other cards behind it (a random first card
+   the cards, draws the first card now, at random, and shows it at the podium's size with its
+   text fitted (kaartmaat.js, written in before it); its id goes in data-eerste, and the script deals the other cards behind it (a random first card
    and the rest shuffled: every order as likely as with one shuffle).
 
    window.KennispleinPodium.scale(podium, holder) is the one place the card's size on screen
@@ -28,14 +28,16 @@
   var holder = document.getElementById("kp-podium-kaart");
   if (!root || !podium || !holder || holder.firstElementChild || location.search) return;
   try {
-    if (sessionStorage.getItem("kennisplein.presenteren")) return;  // the script's STATE_KEY
+    if (sessionStorage.getItem(root.dataset.sleutel)) return;  // a place kept in this tab
   } catch (error) {
     return;
   }
   var sources = root.querySelectorAll(".kp-presentatiebron");
   if (!sources.length) return;
   var source = sources[Math.floor(Math.random() * sources.length)];
-  holder.appendChild(source.querySelector("template").content.firstElementChild.cloneNode(true));
+  var front = source.querySelector("template").content.firstElementChild.cloneNode(true);
+  holder.appendChild(front);
   scale(podium, holder);
+  window.KennispleinKaartmaat.fit(front, root.dataset.tekstmaten.split(" "));  // kaartmaat.js
   root.setAttribute("data-eerste", source.getAttribute("data-id"));
 })();
