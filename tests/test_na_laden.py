@@ -69,9 +69,10 @@ def test_nothing_moves_when_the_scripts_come(new_context, served_site, data, wid
         page.wait_for_timeout(200)
         shifts = page.evaluate("window.kpShifts")
         if path == "kaarten/presenteren/" and width < 500:
-            # On a phone the card is scaled to the room the wrapped control bar leaves; now and
-            # then (about one load in ten here) it is scaled once more when the scripts come.
-            # Not understood yet; a quarter of what Lighthouse still calls good (0.1).
+            # On a phone the control bar wraps onto three lines, and in the stand-in font of a
+            # first paint before the typeface has come (font-display: swap) onto two: in about
+            # one load in eighty here it grows when the typeface comes. A fifth of what
+            # Lighthouse still calls good (0.1); fixing it would mean a bar of fixed lines.
             assert sum(value for value, _ in shifts) < 0.03, (width, path, shifts)
         else:
             assert shifts == [], (width, path)

@@ -109,8 +109,9 @@ def test_without_a_choice_the_whole_set_is_shuffled(open_at, data):
 
 def test_the_first_card_is_on_the_podium_before_any_script_file(new_context, served_site, data):
     """The script files come after the first paint (na-laden.js); presenteren-begin.js, written
-    into the page, draws the first card for that paint, at its size. The script then deals the
-    rest behind that very card (the same element: nothing is drawn twice)."""
+    into the page, shows the first card before them, at its size, once the page has loaded.
+    The script then deals the rest behind that very card (the same element: nothing is drawn
+    twice)."""
     context = new_context(1280, 720)
     context.route(re.compile(r".*/javascripts/[^/]+\.js(\?.*)?$"), lambda route: route.abort())
     page = context.new_page()
@@ -122,8 +123,8 @@ def test_the_first_card_is_on_the_podium_before_any_script_file(new_context, ser
     assert page.locator("[data-kp-presentatie]").get_attribute("data-eerste") == first
 
     page = new_context(1280, 720).new_page()
-    page.add_init_script("""document.addEventListener('DOMContentLoaded', () => {
-        const front = document.querySelector('#kp-podium-kaart .kp-kaartzijde'); if (front) front.kpVanBegin = true; });""")
+    page.add_init_script("""window.addEventListener('load', () => setTimeout(() => {
+        const front = document.querySelector('#kp-podium-kaart .kp-kaartzijde'); if (front) front.kpVanBegin = true; }));""")
     page.goto(served_site + URL)
     assert deck(page)[0] == shown(page) == page.locator("[data-kp-presentatie]").get_attribute("data-eerste")
     assert page.evaluate("document.querySelector('#kp-podium-kaart .kp-kaartzijde').kpVanBegin") is True

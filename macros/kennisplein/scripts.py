@@ -2,9 +2,9 @@
 
 Every other script is a file that comes after the first paint (na-laden.js fetches them). A
 few cannot wait for that: na-laden.js itself, written into every page by main.html; and
-presentation mode's first card (presenteren-begin.js), which must stand on the podium in the
-first paint with its text fitted (kaartmaat.js, also on the print page), written in by
-those pages' templates. They are minified and printed inside the page; their source files
+presentation mode's first card (presenteren-begin.js), which must stand on the podium before
+them with its text fitted (kaartmaat.js, also on the print page), written in by those pages'
+templates. They are minified and printed inside the page; their source files
 stay in overrides/assets/javascripts/ and are not published.
 """
 

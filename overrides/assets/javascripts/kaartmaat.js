@@ -3,8 +3,8 @@
    A front's text that runs into its footer steps down a size, as in the PDF decks:
    window.KennispleinKaartmaat.fit(front, sizes), `sizes` the text sizes largest first (the
    page's data-tekstmaten). Written into those two pages before their cards (scripts.py), so
-   presentation mode's first card is fitted before the first paint (presenteren-begin.js)
-   and nothing in it moves when the other scripts come; kennisplein-printen.js and
+   presentation mode's first card is fitted before any script file (presenteren-begin.js)
+   and nothing in it moves when they come; kennisplein-printen.js and
    kennisplein-presenteren.js use the same. */
 (function () {
   "use strict";

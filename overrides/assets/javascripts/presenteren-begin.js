@@ -1,10 +1,11 @@
-/* Presentation mode: the first card in the first paint.
+/* Presentation mode: the first card before the script files.
 
    kennisplein-presenteren.js comes after the page has loaded (na-laden.js); until then the
    podium would stand empty. Where that script would deal the whole set shuffled (no cards
    chosen in the address, no place kept in this tab), this one, written into the page after
-   the cards, draws the first card now, at random, and shows it at the podium's size with its
-   text fitted (kaartmaat.js, written in before it); its id goes in data-eerste, and the script deals the other cards behind it (a random first card
+   the cards, draws the first card at random and shows it once the page has loaded (before
+   any script file), at the podium's size with its text fitted (kaartmaat.js, written in
+   before it); its id goes in data-eerste, and the script deals the other cards behind it (a random first card
    and the rest shuffled: every order as likely as with one shuffle).
 
    window.KennispleinPodium.scale(podium, holder) is the one place the card's size on screen
@@ -35,9 +36,18 @@
   var sources = root.querySelectorAll(".kp-presentatiebron");
   if (!sources.length) return;
   var source = sources[Math.floor(Math.random() * sources.length)];
-  var front = source.querySelector("template").content.firstElementChild.cloneNode(true);
-  holder.appendChild(front);
-  scale(podium, holder);
-  window.KennispleinKaartmaat.fit(front, root.dataset.tekstmaten.split(" "));  // kaartmaat.js
-  root.setAttribute("data-eerste", source.getAttribute("data-id"));
+
+  function show() {
+    if (holder.firstElementChild) return;
+    var front = source.querySelector("template").content.firstElementChild.cloneNode(true);
+    holder.appendChild(front);
+    scale(podium, holder);
+    window.KennispleinKaartmaat.fit(front, root.dataset.tekstmaten.split(" "));  // kaartmaat.js
+    root.setAttribute("data-eerste", source.getAttribute("data-id"));
+  }
+  // Once the page has loaded, typeface and all: the control bar below the card wraps in the
+  // typeface it is shown in, and a card scaled to the room a stand-in font left would be
+  // scaled again when the typeface comes (it moved, on a phone). Still before any script file.
+  if (document.readyState === "complete") show();
+  else window.addEventListener("load", show, { once: true });
 })();
