@@ -99,7 +99,8 @@
   let heldAddress = null;
 
   function holdQuery(address, state, push) {
-    const url = new URL(address, location.href);
+    const full = new URL(address, location.href);
+    const url = new URL(full);
     url.searchParams.delete("q");
     (push ? history.pushState : history.replaceState).call(history, state, "", url.href);
     if (heldAddress === null) {
@@ -108,7 +109,7 @@
         heldAddress = null;
       }, { once: true });
     }
-    heldAddress = url.pathname + new URL(address, location.href).search + url.hash;
+    heldAddress = full.pathname + full.search + full.hash;
   }
 
   function hideQueryFromSiteSearch() {
@@ -572,8 +573,11 @@
   };
   window.KennispleinKaarten = api;
 
+  // The address's query as loaded, q and all (the print page and presentation mode read it:
+  // q leaves the address below while Material starts, on every page where q is the filter).
   const initialSearch = location.search;
-  if (document.querySelector("[data-kp-filter]")) hideQueryFromSiteSearch();
+  api.search = initialSearch;
+  if (document.querySelector("[data-kp-filter], [data-kp-printen], [data-kp-presentatie]")) hideQueryFromSiteSearch();
 
   const browser = document.querySelector("[data-kp-browser]");
   if (browser) api.browser = initBrowser(browser);

@@ -229,18 +229,11 @@
     return box;
   }
 
-  function form(id, title, mijnUrl) {
-    return bindForm(newForm(title, mijnUrl), id);
-  }
-
   function initControl(root, mijnUrl) {
     const id = root.dataset.kpMijn;
     const title = root.dataset.titel || id;
-    if (root.hasAttribute("data-kp-mijn-open")) {
-      const place = root.querySelector("[data-kp-mijn-plek]");
-      const box = place.querySelector(".kp-mijn__formulier");
-      if (box) bindForm(box, id);
-      else place.appendChild(form(id, title, ""));
+    if (root.hasAttribute("data-kp-mijn-open")) {  // a card page: the form is in the page
+      bindForm(root.querySelector("[data-kp-mijn-plek] .kp-mijn__formulier"), id);
       return;
     }
     // A tile: a button that opens the form below it, and shows the card's mark.
@@ -261,7 +254,7 @@
     button.addEventListener("click", function () {
       if (!panel) {
         panel = element("div", { class: "kp-mijn__paneel", id: "kp-mijn-paneel-" + (++counter) });
-        panel.appendChild(form(id, title, mijnUrl));
+        panel.appendChild(bindForm(newForm(title, mijnUrl), id));
         const closer = element("button", { type: "button", class: "kp-knop kp-knop--licht kp-mijn__sluit" }, "Klaar");
         closer.addEventListener("click", function () { close(true); });
         panel.appendChild(closer);

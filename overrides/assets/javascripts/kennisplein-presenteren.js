@@ -46,17 +46,8 @@
   const again = root.querySelector("#kp-opnieuw");
   const againShuffled = root.querySelector("#kp-opnieuw-geschud");
 
-  const search = location.search;
-  // Material's site search opens itself when the address has ?q= (see kaarten.js); here q is
-  // the card filter, so it leaves the address until Material has started, then comes back.
-  if (new URLSearchParams(search).has("q") && !window.document$) {
-    const url = new URL(location.href);
-    url.searchParams.delete("q");
-    history.replaceState(history.state, "", url.href);
-    document.addEventListener("DOMContentLoaded", function () {
-      history.replaceState(history.state, "", location.pathname + search + location.hash);
-    }, { once: true });
-  }
+  // As loaded: kaarten.js keeps ?q= (the card filter) out of the address while Material starts.
+  const search = K.search;
   const chosen = K.selection(items, search);
   const byId = {};
   items.forEach(function (card) { byId[card.id] = card; });

@@ -97,18 +97,8 @@
     printButton.disabled = chosen.cards.length === 0;
   }
 
-  // Material's site search opens itself when the address has ?q= (see kaarten.js); here q is
-  // the card filter, so it leaves the address until Material has started (and defined
-  // document$), then comes back.
-  const search = location.search;
-  const url = new URL(location.href);
-  if (url.searchParams.has("q") && !window.document$) {
-    url.searchParams.delete("q");
-    history.replaceState(history.state, "", url.href);
-    document.addEventListener("DOMContentLoaded", function () {
-      history.replaceState(history.state, "", location.pathname + search + location.hash);
-    }, { once: true });
-  }
+  // As loaded: kaarten.js keeps ?q= (the card filter) out of the address while Material starts.
+  const search = KennispleinKaarten.search;
 
   const chosen = selection(search);
   render(chosen.cards);
